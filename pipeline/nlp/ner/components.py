@@ -1,0 +1,3 @@
+"""Importing this module registers every NER component factory with spaCy."""
+
+from . import natasha_component  # noqa: F401

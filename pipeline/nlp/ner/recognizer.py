@@ -1,0 +1,52 @@
+"""EntityRecognizer: the spaCy pipeline (razdel tokens -> natasha NER -> rule components) behind one call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import components  # noqa: F401  (registers the component factories)
+from .mention import Mention
+from .tokenizer import RazdelTokenizer
+
+# The pipeline, in order: (factory name, config). Each rule component reads its data from models/ner/.
+PIPELINE: list[tuple[str, dict]] = [
+    ("natasha_ner", {}),
+]
+
+
+def build_nlp(pipeline: list[tuple[str, dict]] | None = None) -> Language:
+    nlp = spacy.blank("ru")
+    nlp.tokenizer = RazdelTokenizer(nlp.vocab)
+    for factory, config in PIPELINE if pipeline is None else pipeline:
+        nlp.add_pipe(factory, config=config)
+    return nlp
+
+
+def doc_mentions(doc: Doc) -> list[Mention]:
+    return [
+        Mention(e.start_char, e.end_char, e.text, e.label_, e.id_ or "unknown")
+        for e in doc.ents
+        if e.label_ in ("PER", "ORG", "LOC")
+    ]
+
+
+class EntityRecognizer:
+    """Finds PER/ORG/LOC mentions. Build once per process; the models load in the constructor."""
+
+    def __init__(self, pipeline: list[tuple[str, dict]] | None = None) -> None:
+        self.nlp = build_nlp(pipeline)
+
+    @property
+    def pipe_names(self) -> list[str]:
+        return list(self.nlp.pipe_names)
+
+    def __call__(self, text: str) -> list[Mention]:
+        return doc_mentions(self.nlp(text))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Mention]]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield doc_mentions(doc)
