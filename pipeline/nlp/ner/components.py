@@ -1,3 +1,3 @@
 """Importing this module registers every NER component factory with spaCy."""
 
-from . import natasha_component  # noqa: F401
+from . import acronyms, natasha_component, org_prefix, punct  # noqa: F401

@@ -15,6 +15,9 @@ from .tokenizer import RazdelTokenizer
 # The pipeline, in order: (factory name, config). Each rule component reads its data from models/ner/.
 PIPELINE: list[tuple[str, dict]] = [
     ("natasha_ner", {}),
+    ("ner_punct", {}),
+    ("ner_org_prefix", {}),
+    ("ner_bracket_acronyms", {}),
 ]
 
 

@@ -1,0 +1,38 @@
+"""pymorphy2 through natasha's MorphVocab, loaded once, with the few queries the rules need."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+
+@cache
+def vocab():  # -> natasha.MorphVocab
+    import warnings
+
+    with warnings.catch_warnings():  # pymorphy2 imports the deprecated pkg_resources
+        warnings.simplefilter("ignore")
+        from natasha import MorphVocab
+
+        return MorphVocab()
+
+
+@lru_cache(maxsize=100_000)
+def lemmas(word: str) -> frozenset[str]:
+    """All normal forms pymorphy2 proposes for `word` (lower case)."""
+    return frozenset(f.normal for f in vocab()(word))
+
+
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
+
+
+@lru_cache(maxsize=100_000)
+def can_be_case(word: str, case: str) -> bool:
+    """True if some nominal parse of `word` has grammatical case `case` (UD: 'Gen', 'Dat', ...).
+
+    Words pymorphy2 cannot decline (abbreviations, foreign words) have no Case and count as any case.
+    """
+    forms = vocab()(word)
+    for f in forms:
+        if f.pos in _NOMINAL and f.feats.get("Case") == case:
+            return True
+    return all("Case" not in f.feats for f in forms)

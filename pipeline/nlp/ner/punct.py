@@ -1,0 +1,86 @@
+"""Span edges: no quotes or brackets at the ends, one mention per bracket, list separators split mentions.
+
+natasha often takes 'ПАСЕ (' or '«Газпром»' or 'Ши Тао (Shi Tao)' or 'Монако • Намибия' as one span. This
+component cuts every mention into parts at separators and brackets (a bracketed part becomes a mention of its
+own with the same label), splits at a quote opened and not closed inside the span, and strips punctuation off
+both ends. Token classes come from models/ner/punctuation.json.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .resources import load_json
+from .spans import has_letter, make_span, set_ents
+
+SOURCE = "punct"
+
+
+class PunctRules:
+    def __init__(self, data: str = "punctuation.json") -> None:
+        cfg = load_json(data)
+        self.open_br = set(cfg["open_brackets"])
+        self.close_br = set(cfg["close_brackets"])
+        self.open_q = set(cfg["open_quotes"])
+        self.close_q = set(cfg["close_quotes"])
+        self.quotes = self.open_q | self.close_q | set(cfg["neutral_quotes"])
+        self.sep_all = set(cfg["separators_all"])
+        self.sep_non_org = set(cfg["separators_non_org"])
+
+    def _is_sep(self, text: str, label: str) -> bool:
+        return text in self.sep_all or (label != "ORG" and text in self.sep_non_org)
+
+    def _pieces(self, span: Span) -> list[tuple[int, int]]:
+        """Token ranges of `span` after cutting at separators, brackets and unclosed opening quotes."""
+        doc, label = span.doc, span.label_
+        pieces: list[tuple[int, int]] = []
+        start = span.start
+        for i in range(span.start, span.end):
+            t = doc[i].text
+            cut = self._is_sep(t, label) or t in self.open_br or t in self.close_br or doc[i].is_space
+            if not cut and t in self.open_q and i > span.start:
+                rest = {doc[j].text for j in range(i + 1, span.end)}
+                cut = not (rest & self.close_q)
+            if cut:
+                pieces.append((start, i))
+                start = i + (0 if t in self.open_q else 1)
+        pieces.append((start, span.end))
+        return pieces
+
+    def _strip(self, doc: Doc, a: int, b: int) -> tuple[int, int]:
+        def junk(i: int) -> bool:
+            t = doc[i].text
+            return (
+                doc[i].is_space
+                or t in self.quotes
+                or t in self.open_br
+                or t in self.close_br
+                or (not has_letter(t) and not any(c.isdigit() for c in t))
+            )
+
+        while a < b and junk(a):
+            a += 1
+        while b > a and junk(b - 1):
+            b -= 1
+        return a, b
+
+    def __call__(self, doc: Doc) -> Doc:
+        out: list[Span] = []
+        changed = False
+        for ent in doc.ents:
+            parts = [self._strip(doc, a, b) for a, b in self._pieces(ent)]
+            parts = [(a, b) for a, b in parts if b > a and has_letter(doc[a:b].text)]
+            if parts == [(ent.start, ent.end)]:
+                out.append(ent)
+                continue
+            changed = True
+            out.extend(make_span(doc, a, b, ent.label_, SOURCE) for a, b in parts)
+        if changed:
+            set_ents(doc, out)
+        return doc
+
+
+@Language.factory("ner_punct", default_config={"data": "punctuation.json"})
+def make_punct(nlp: Language, name: str, data: str) -> PunctRules:
+    return PunctRules(data)
