@@ -1,0 +1,34 @@
+"""Amounts extractor: money, percentages, counts and measured quantities in Russian news text.
+
+    from pipeline.nlp.amounts import extract_amounts, Amount
+    extract_amounts("порядка 50 млн долларов США")
+    # [Amount(start=0, end=27, text='порядка 50 млн долларов США', kind='money', value=50000000.0,
+    #         value_min=None, value_max=None, unit='USD', qualifier='approx')]
+
+Kinds and units:
+- money: `unit` is the ISO 4217 code (`тенге` -> KZT, `$` -> USD; tables in models/amounts/);
+- percent: `unit` '%' or 'pp' (percentage points, `п.п.`), 'bp' for basis points;
+- quantity: a normalised measure unit ('t', 'km', 'ha', 'MW', 'm2', 'kWh', ...);
+- count: the lemma of the counted noun (`35 тысяч корейцев` -> 'кореец'); up to two adjectives may stand
+  between number and noun (`14 сложных операций` -> 'операция').
+
+Value conventions (one rule per qualifier, so analysts can filter on value_min/value_max uniformly):
+- exact:        value = value_min = value_max = the number;
+- approx:       value = the number, value_min = value_max = None (no firm bound is stated);
+- gt / gte:     value = value_min = the number, value_max = None  (`более`, `свыше`, `не менее`, `от`);
+- lt / lte:     value = value_max = the number, value_min = None  (`менее`, `не более`, `до`);
+- range:        value = None (no single value is stated), value_min / value_max = the bounds
+                (`от 5 до 10 млн тенге`, `5-10 млн`; the first bound borrows the second's scale and unit).
+The span covers qualifier words, a leading currency symbol, the number and its unit or noun.
+
+Deliberately not amounts: years and dates (`в 2019 году`, `1992 г.`, `30 мая`), durations and ages
+(`за 5 лет`, `в возрасте 45 лет`: nouns of time are on the count stoplist), ordinals (`2-й`, `первый`),
+numbered names (`Су-35`, `COVID-19`, `II форум`), `№ 123`, law numbers (`45-ФЗ`), times (`10:30`),
+phone numbers, multipliers (`в 2 раза`), and bare numbers with no unit or noun. `до` after a verb or a
+number (`вырос до 10%`, `с 5 до 10%`) is the target of a change, so it is not read as an upper bound.
+"""
+
+from pipeline.nlp.amounts.extractor import extract_amounts
+from pipeline.nlp.amounts.types import Amount
+
+__all__ = ["Amount", "extract_amounts"]

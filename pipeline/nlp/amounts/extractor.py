@@ -1,0 +1,226 @@
+"""The scanner: finds number expressions and grows each into an amount (qualifier, range, unit or noun)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pipeline.nlp.amounts.lexicon import (
+    COUNT_STOPLIST,
+    CURRENCIES,
+    NUMBER_START_WORDS,
+    NUMBERING_WORDS,
+    PREFIX_SYMBOLS,
+    QUALIFIERS_REV,
+    UNITS,
+    match_trie,
+)
+from pipeline.nlp.amounts.morph import first_parse
+from pipeline.nlp.amounts.numbers import Number, read_number
+from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize
+from pipeline.nlp.amounts.types import Amount
+
+_DASHES = frozenset("-‑–—")
+_VERBISH = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+_ADJ = frozenset({"ADJF", "PRTF"})
+_NOT_COUNTED = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Init"})
+_MAX_ADJ = 2  # adjectives allowed between a number and its counted noun: `14 сложных операций`
+_YEAR_UNITS = frozenset({"г", "гг"})  # `1992 г.` is a year, not 1992 grams
+
+
+class Unit(NamedTuple):
+    kind: str
+    unit: str
+    end: int  # last token index
+
+
+def _nexttight(tokens: list[Token], j: int, text: str) -> bool:
+    return j + 1 < len(tokens) and tight(text, tokens[j].end, tokens[j + 1].start)
+
+
+def _is_year(num: Number, tokens: list[Token], i: int) -> bool:
+    t = tokens[i].text
+    return num.is_digits and not num.scaled and len(t) == 4 and is_ascii_digit(t) and 1800 <= int(t) <= 2100
+
+
+def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | None:
+    """What follows the number: currency, percent/measure unit, or a counted noun (after adjectives)."""
+    j = num.end
+    if not _nexttight(tokens, j, text):
+        return None
+    k = j + 1
+    cur = match_trie(CURRENCIES, tokens, k, text)
+    unit = match_trie(UNITS, tokens, k, text)
+    if cur is not None and (unit is None or cur[1] >= unit[1]):
+        return Unit("money", cur[0], cur[1])
+    if unit is not None:
+        if tokens[k].low in _YEAR_UNITS and _is_year(num, tokens, i):
+            return None
+        return Unit(unit[0][1], unit[0][0], unit[1])
+    return _counted_noun(tokens, num, k, text)
+
+
+def _counted_noun(tokens: list[Token], num: Number, k: int, text: str) -> Unit | None:
+    if not num.is_digits and not num.scaled and num.value <= 1:
+        return None  # `один`, `одна из`: too vague to count
+    for step in range(_MAX_ADJ + 1):
+        j = k + step
+        if j >= len(tokens) or (step and not tight(text, tokens[j - 1].end, tokens[j].start)):
+            return None
+        tok = tokens[j]
+        if not tok.text[0].isalpha() or not ("а" <= tok.low[0] <= "я" or tok.low[0] == "е"):
+            return None
+        lemma, gram = first_parse(tok.low)
+        if "NOUN" in gram:
+            if (
+                lemma in COUNT_STOPLIST
+                or tok.low in COUNT_STOPLIST
+                or gram & _NOT_COUNTED
+                or len(tok.low) < 2
+            ):
+                return None
+            return Unit("count", lemma, j)
+        if not gram & _ADJ:
+            return None
+    return None
+
+
+def _qualifier_before(tokens: list[Token], i: int, text: str, floor: int) -> tuple[str, int] | None:
+    """Qualifier phrase ending right before token i, not reaching back past token index `floor`."""
+    if i - 1 < floor or not tight(text, tokens[i - 1].end, tokens[i].start):
+        return None
+    found = match_trie(QUALIFIERS_REV, tokens, i - 1, text, step=-1)
+    if found is None or found[1] < floor:
+        return None
+    qual, first = found
+    if tokens[i - 1].low == "до" and first == i - 1 and first > floor:
+        prev = tokens[first - 1]
+        # `вырос до 10%`, `с 5 до 10%`: the target of a change, not an upper bound
+        if is_ascii_digit(prev.text[0]) or (prev.text[0].isalpha() and first_parse(prev.low)[1] & _VERBISH):
+            return None
+    return qual, first
+
+
+def _numbering_before(tokens: list[Token], i: int, text: str) -> bool:
+    """`статья 50`, `дом 12`, `пункт 3`: a number used as a label, not an amount."""
+    if i == 0 or not tight(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    prev = tokens[i - 1]
+    return prev.text[0].isalpha() and first_parse(prev.low)[0] in NUMBERING_WORDS
+
+
+def _prefix_currency(tokens: list[Token], i: int, text: str) -> str | None:
+    if i == 0:
+        return None
+    prev = tokens[i - 1]
+    if prev.text in PREFIX_SYMBOLS and tight(text, prev.end, tokens[i].start):
+        return PREFIX_SYMBOLS[prev.text]
+    return None
+
+
+def _second_bound(tokens: list[Token], j: int, text: str, via: str) -> tuple[int, Number] | None:
+    """After a first number ending at token j: `- 10` (via='dash') or `до 10` (via='до')."""
+    if not _nexttight(tokens, j, text):
+        return None
+    sep = tokens[j + 1]
+    if (via == "dash" and sep.text not in _DASHES) or (via == "до" and sep.low != "до"):
+        return None
+    if not _nexttight(tokens, j + 1, text):
+        return None
+    k = j + 2
+    if not (is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_START_WORDS):
+        return None
+    num = read_number(tokens, k, text, qualified=True)
+    return (k, num) if num is not None else None
+
+
+def _value_fields(value: float, qual: str) -> tuple[float | None, float | None, float | None]:
+    if qual == "exact":
+        return value, value, value
+    if qual in ("gt", "gte"):
+        return value, value, None
+    if qual in ("lt", "lte"):
+        return value, None, value
+    return value, None, None  # approx: no firm bounds
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.out: list[Amount] = []
+        self.floor = 0  # first token index not yet consumed by an amount
+
+    def run(self) -> list[Amount]:
+        tokens = self.tokens
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            # prefilter: only digits and number/scale words can start an amount
+            if is_ascii_digit(tok.text[0]) or tok.low in NUMBER_START_WORDS:
+                end = self._try(i)
+                if end is not None:
+                    self.floor = end + 1
+                    i = end + 1
+                    continue
+            i += 1
+        return self.out
+
+    def _emit(self, a: int, b: int, kind: str, value, vmin, vmax, unit: str, qual: str) -> None:
+        start, end = self.tokens[a].start, self.tokens[b].end
+        self.out.append(Amount(start, end, self.text[start:end], kind, value, vmin, vmax, unit, qual))
+
+    def _try(self, i: int) -> int | None:
+        tokens, text = self.tokens, self.text
+        prefix = _prefix_currency(tokens, i, text)
+        lead = i - 1 if prefix else i
+        if lead < self.floor:
+            prefix, lead = None, i
+        qual_found = _qualifier_before(tokens, lead, text, self.floor)
+        if qual_found is None and _numbering_before(tokens, lead, text):
+            return None
+        num = read_number(tokens, i, text, qualified=qual_found is not None)
+        if num is None:
+            return None
+        qual, first = qual_found if qual_found else ("exact", lead)
+        unit = Unit("money", prefix, num.end) if prefix else _unit_after(tokens, num, i, text)
+
+        # ranges: `5-10 млн тенге`, `от 5 до 10 млн тенге`, `от 5 тыс. тенге до 10 тыс.`
+        after_first = unit.end if unit else num.end
+        via = "до" if qual == "gte" and tokens[first].low == "от" else "dash"
+        second = _second_bound(tokens, after_first, text, via)
+        if second is not None:
+            rng = self._range(i, num, unit, second, prefix)
+            if rng is not None:
+                lo, hi, unit2, end = rng
+                self._emit(first, end, unit2.kind, None, lo, hi, unit2.unit, "range")
+                return end
+        if unit is None:
+            return None
+        value, vmin, vmax = _value_fields(num.value, qual)
+        self._emit(first, max(unit.end, num.end), unit.kind, value, vmin, vmax, unit.unit, qual)
+        return max(unit.end, num.end)
+
+    def _range(self, i: int, num: Number, unit: Unit | None, second: tuple[int, Number], prefix: str | None):
+        tokens, text = self.tokens, self.text
+        k, num2 = second
+        unit2 = _unit_after(tokens, num2, k, text)
+        if unit2 is None and unit is not None and unit.kind == "money" and prefix:
+            unit2 = Unit("money", prefix, num2.end)  # `$5-10 млн`
+        if unit2 is None:
+            unit2 = unit
+        if unit2 is None or (unit is not None and (unit.kind, unit.unit) != (unit2.kind, unit2.unit)):
+            return None
+        lo, hi = num.value, num2.value
+        # `от 5 до 10 млн`: the first bound shares the second's scale when that keeps lo <= hi
+        if not num.scaled and num2.scaled and unit is None and lo * num2.scale <= hi:
+            lo *= num2.scale
+        if lo > hi:
+            return None
+        return lo, hi, unit2, max(unit2.end, num2.end)
+
+
+def extract_amounts(text: str) -> list[Amount]:
+    """All amounts in `text`, sorted by start, non-overlapping. See the package docstring for conventions."""
+    if not isinstance(text, str) or not text:
+        return []
+    return _Scanner(text).run()

@@ -1,0 +1,114 @@
+"""Loads models/amounts/ into lookup structures once, at import time.
+
+Phrases become token tries: a dict per node keyed by lexicon token, with the payload under the key `None`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+from pipeline.nlp.amounts.morph import always_singular, lexeme_forms
+from pipeline.nlp.amounts.tokens import Token, norm, split_phrase_chunk, tight
+
+MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "amounts"
+
+Trie = dict[Any, Any]
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (MODEL_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _chunk_options(chunk: str) -> list[tuple[str, ...]]:
+    """The token sequences one phrase chunk can stand for; () encodes an omitted optional chunk."""
+    optional = chunk.endswith("?") and len(chunk) > 1
+    if optional:
+        chunk = chunk[:-1]
+    options: list[tuple[str, ...]] = []
+    for alt in chunk.split("|") if len(chunk) > 1 else [chunk]:
+        if alt.endswith("~") and len(alt) > 1:
+            options.extend((form,) for form in sorted(lexeme_forms(norm(alt[:-1]))))
+        else:
+            options.append(tuple(split_phrase_chunk(alt)))
+    if optional:
+        options.append(())
+    return options
+
+
+def expand_phrase(phrase: str) -> list[tuple[str, ...]]:
+    """Every token sequence a lexicon phrase matches (see models/amounts/README.md)."""
+    per_chunk = [_chunk_options(chunk) for chunk in phrase.split()]
+    return [tuple(itertools.chain.from_iterable(combo)) for combo in itertools.product(*per_chunk)]
+
+
+def build_trie(entries: list[tuple[str, Any]], reverse: bool = False) -> Trie:
+    trie: Trie = {}
+    for phrase, payload in entries:
+        for seq in expand_phrase(phrase):
+            if not seq:
+                continue
+            node = trie
+            for tok in reversed(seq) if reverse else seq:
+                node = node.setdefault(tok, {})
+            node.setdefault(None, payload)  # first entry wins on exact duplicates
+    return trie
+
+
+def match_trie(trie: Trie, tokens: list[Token], i: int, text: str, step: int = 1) -> tuple[Any, int] | None:
+    """Longest phrase starting at token i (step=-1: ending at token i); returns (payload, last index).
+
+    Tokens of one phrase must be separated by at most one line's horizontal whitespace.
+    """
+    node, best, j, n = trie, None, i, len(tokens)
+    while 0 <= j < n:
+        if j != i:
+            a, b = (tokens[j - 1], tokens[j]) if step == 1 else (tokens[j], tokens[j + 1])
+            if not tight(text, a.end, b.start):
+                break
+        node = node.get(tokens[j].low)
+        if node is None:
+            break
+        if None in node:
+            best = (node[None], j)
+        j += step
+    return best
+
+
+CURRENCIES: Trie = build_trie([(r[0], r[1]) for r in _rows("currencies.tsv")])
+PREFIX_SYMBOLS: dict[str, str] = {r[0]: r[1] for r in _rows("prefix_symbols.tsv")}
+UNITS: Trie = build_trie([(r[0], (r[1], r[2])) for r in _rows("units.tsv")])
+SCALES: Trie = build_trie([(r[0], float(r[1])) for r in _rows("scales.tsv")])
+QUALIFIERS_REV: Trie = build_trie([(r[0], r[1]) for r in _rows("qualifiers.tsv")], reverse=True)
+
+NUMBER_WORDS: dict[str, tuple[float, str]] = {}
+for _phrase, _value, _cls in _rows("number_words.tsv"):
+    for _seq in expand_phrase(_phrase):
+        for _tok in _seq:
+            NUMBER_WORDS.setdefault(_tok, (float(_value), _cls))
+
+# Scale words that may stand alone as a number ('миллион долларов'); plural-ambiguous forms ('тысячи')
+# only after a qualifier ('более тысячи человек'), since 'тысячи людей' is vague.
+SCALE_WORD_FORMS: dict[str, float] = {}
+for _phrase, _mult in ((r[0], float(r[1])) for r in _rows("scales.tsv")):
+    if _phrase.endswith("~"):
+        for (_tok,) in expand_phrase(_phrase):
+            SCALE_WORD_FORMS[_tok] = _mult
+BARE_SCALE_SURE: frozenset[str] = frozenset(w for w in SCALE_WORD_FORMS if always_singular(w))
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = (MODEL_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(norm(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+COUNT_STOPLIST = _word_list("count_stoplist.txt")
+NUMBERING_WORDS = _word_list("numbering_words.txt")
+
+# Any token that can start a number: the prefilter of the scanner.
+NUMBER_START_WORDS: frozenset[str] = frozenset(NUMBER_WORDS) | frozenset(SCALE_WORD_FORMS)

@@ -1,0 +1,207 @@
+"""Reading one number expression from the token stream: digits, number words, scale words.
+
+`1 500`, `1,5 млн`, `5 млн 300 тыс.`, `сорок пять тысяч`, `полтора миллиарда`, `два с половиной миллиона`,
+`миллион` (alone). Digits glued to letters (`COVID-19`, `Су-35`), to `№`, or forming dates, times and phone
+numbers are rejected here, so nothing downstream sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from pipeline.nlp.amounts.lexicon import (
+    BARE_SCALE_SURE,
+    NUMBER_WORDS,
+    SCALE_WORD_FORMS,
+    SCALES,
+    match_trie,
+)
+from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight
+
+_GROUP3 = re.compile(r"[0-9]{3}(?:,[0-9]+)?")
+_THOUSANDS_SEP = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
+_CLASS_RANK = {"unit": 1, "teen": 2, "ten": 2, "hundred": 3}
+_DASHES = "-‑–—"
+
+
+class Number(NamedTuple):
+    value: float
+    end: int  # index of the last token of the number
+    scaled: bool  # a scale word was applied ('млн')
+    is_digits: bool
+    scale: float = 1.0  # the first (largest) scale applied: 1e6 for `5 млн 300 тыс.`
+
+
+def _digit_value(tok: str, followed_by_scale: bool) -> float | None:
+    """Value of one digit token: `1,5`, `2.3`, `1.500` (thousands unless a scale word follows)."""
+    parts = re.split(r"[.,]", tok)
+    if len(parts) == 1:
+        return float(tok)
+    seps = re.findall(r"[.,]", tok)
+    if len(parts) == 2:
+        if seps[0] == "." and len(parts[1]) == 3 and not followed_by_scale:
+            return float(parts[0] + parts[1])
+        return float(parts[0] + "." + parts[1])
+    # several separators: only thousands grouping `1.500.000` / `1,500,000` is a number; dates are not
+    if len(set(seps)) == 1 and all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:
+        return float("".join(parts))
+    return None
+
+
+def glued(text: str, a: int, b: int) -> bool:
+    """True when two tokens touch (no character between them)."""
+    return a == b
+
+
+def bad_digit_context(tokens: list[Token], i: int, j: int, text: str) -> bool:
+    """Digits that are part of names, numbers, dates, times, phones or ordinals (`2-й`, `№ 5`, `10:30`)."""
+    first, last = tokens[i], tokens[j]
+    if i > 0:
+        prev = tokens[i - 1]
+        if prev.low in ("№", "n", "no", "#", "+", ":", "/", "ст", "п", "пп") and (
+            prev.low in ("№", "#") or glued(text, prev.end, first.start)
+        ):
+            return True
+        if glued(text, prev.end, first.start) and (prev.text[-1].isalpha() or prev.text == "."):
+            return True
+        if prev.text in _DASHES and glued(text, prev.end, first.start) and i > 1:
+            pp = tokens[i - 2]
+            if glued(text, pp.end, prev.start) and pp.text[-1].isalpha():
+                return True  # `Су-35`, `COVID-19`
+            if (
+                glued(text, pp.end, prev.start)
+                and is_ascii_digit(pp.text[-1])
+                and _dash_chain(tokens, i - 2, j, text)
+            ):
+                return True  # the middle or tail of `123-45-67`
+    if j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        if glued(text, last.end, nxt.start):
+            if nxt.text in (":", "/", "."):
+                after = tokens[j + 2] if j + 2 < len(tokens) else None
+                if after is not None and is_ascii_digit(after.text[0]) and glued(text, nxt.end, after.start):
+                    return True  # `10:30`, `24/7`, `1.2.3`
+            if nxt.text in _DASHES and j + 2 < len(tokens):
+                after = tokens[j + 2]
+                if glued(text, nxt.end, after.start) and after.text[0].isalpha():
+                    return True  # `2-й`, `45-летний`, `90-х`, `45-ФЗ`
+    return False
+
+
+def _dash_chain(tokens: list[Token], a: int, b: int, text: str) -> bool:
+    """`a-b` is part of a longer glued chain `x-a-b` or `a-b-y` (phones, codes), not a range."""
+    if (
+        a >= 2
+        and tokens[a - 1].text in _DASHES
+        and glued(text, tokens[a - 1].end, tokens[a].start)
+        and glued(text, tokens[a - 2].end, tokens[a - 1].start)
+        and is_ascii_digit(tokens[a - 2].text[-1])
+    ):
+        return True
+    if (
+        b + 2 < len(tokens)
+        and tokens[b + 1].text in _DASHES
+        and glued(text, tokens[b].end, tokens[b + 1].start)
+    ):
+        return glued(text, tokens[b + 1].end, tokens[b + 2].start) and is_ascii_digit(tokens[b + 2].text[0])
+    return False
+
+
+def _digits(tokens: list[Token], i: int, text: str) -> tuple[float, int] | None:
+    tok = tokens[i]
+    j = i
+    if len(tok.text) <= 3 and is_ascii_digit(tok.text):
+        # `1 500 000`: groups of exactly three digits after single spaces of the thousands kinds
+        while (
+            j + 1 < len(tokens)
+            and _GROUP3.fullmatch(tokens[j + 1].text)
+            and tokens[j + 1].start - tokens[j].end == 1
+            and text[tokens[j].end] in _THOUSANDS_SEP
+            and "," not in tokens[j].text
+        ):
+            j += 1
+        if (
+            j > i
+            and j + 1 < len(tokens)
+            and is_ascii_digit(tokens[j + 1].text[0])
+            and tokens[j + 1].start - tokens[j].end == 1
+            and text[tokens[j].end] in _THOUSANDS_SEP
+        ):
+            return None  # `8 777 123 45 67`: a phone number, not a grouped amount
+    raw = "".join(t.text for t in tokens[i : j + 1])
+    followed_by_scale = j + 1 < len(tokens) and tokens[j + 1].low in ("млн", "млрд", "тыс", "трлн")
+    value = _digit_value(raw, followed_by_scale)
+    if value is None or bad_digit_context(tokens, i, j, text):
+        return None
+    return value, j
+
+
+def _words(tokens: list[Token], i: int, text: str) -> tuple[float, int] | None:
+    """A group below a thousand in words, in descending order: `сто сорок пять`, `полтора`."""
+    total, rank, j = 0.0, 99, i
+    while j < len(tokens) and (j == i or tight(text, tokens[j - 1].end, tokens[j].start)):
+        entry = NUMBER_WORDS.get(tokens[j].low)
+        if entry is None:
+            break
+        value, cls = entry
+        r = _CLASS_RANK[cls]
+        if r >= rank or (cls in ("teen", "ten") and rank == 2):
+            break
+        total += value
+        rank = 1 if cls == "teen" else r
+        j += 1
+    return (total, j - 1) if j > i else None
+
+
+def _half(tokens: list[Token], j: int, text: str) -> int | None:
+    """`с половиной` after a number: index of `половиной` or None."""
+    if j + 2 < len(tokens) and tokens[j + 1].low in ("с", "c") and tokens[j + 2].low == "половиной":
+        if not (
+            tight(text, tokens[j].end, tokens[j + 1].start)
+            and tight(text, tokens[j + 1].end, tokens[j + 2].start)
+        ):
+            return None
+        return j + 2
+    return None
+
+
+def read_number(tokens: list[Token], i: int, text: str, qualified: bool) -> Number | None:
+    """The number expression starting at token i, or None. `qualified`: a qualifier word precedes it."""
+    first = tokens[i]
+    is_digits = is_ascii_digit(first.text[0])
+    total, pos, last_scale, scaled, first_scale = 0.0, i, float("inf"), False, 1.0
+    while pos < len(tokens):
+        tok = tokens[pos]
+        if pos > i and not tight(text, tokens[pos - 1].end, tok.start):
+            break
+        group = _digits(tokens, pos, text) if is_ascii_digit(tok.text[0]) else _words(tokens, pos, text)
+        if group is None:
+            word = tok.low
+            # a lone scale word is 1 x scale: `миллион долларов`, `более тысячи человек`
+            bare = pos == i and word in SCALE_WORD_FORMS and (word in BARE_SCALE_SURE or qualified)
+            if not bare:
+                break
+            group = (1.0, pos - 1)
+        value, end = group
+        half = _half(tokens, end, text)
+        if half is not None:
+            value, end = value + 0.5, half
+        scale = None
+        if end + 1 < len(tokens) and tight(text, tokens[end].end, tokens[end + 1].start):
+            scale = match_trie(SCALES, tokens, end + 1, text)
+        if scale is not None and scale[0] < last_scale:
+            total += value * scale[0]
+            if not scaled:
+                first_scale = scale[0]
+            last_scale, scaled, pos = scale[0], True, scale[1] + 1
+            continue
+        if not scaled:
+            return Number(value, end, False, is_digits)
+        # after a scale only a word group may trail without its own scale: `тысяча двести`
+        if not is_digits and not is_ascii_digit(tok.text[0]) and value < last_scale and end >= pos:
+            return Number(total + value, end, True, is_digits, first_scale)
+        break
+    if not scaled:
+        return None
+    return Number(total, pos - 1, True, is_digits, first_scale)
