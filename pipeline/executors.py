@@ -1,0 +1,103 @@
+"""Where batches run: in this process, in a pool of local processes, or on a Dask cluster.
+
+All three expose one call, `map_unordered(fn, tasks)`, which yields results as tasks finish while keeping only
+a bounded number in flight, so the driver never holds more than a few batches at once.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
+
+
+class Executor(Protocol):
+    name: str
+    workers: int
+
+    def map_unordered(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalExecutor:
+    name = "local"
+    workers = 1
+
+    def map_unordered(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]:
+        for args in tasks:
+            yield fn(*args)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """Worker processes started fresh (spawn): each loads the models once, on its first batch."""
+
+    name = "processes"
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def map_unordered(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]:
+        pending: set[cf.Future] = set()
+        for args in tasks:
+            pending.add(self._pool.submit(fn, *args))
+            if len(pending) >= 2 * self.workers:
+                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                yield from (f.result() for f in done)
+        for f in cf.as_completed(pending):
+            yield f.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class DaskExecutor:
+    """A Dask cluster: the one at `scheduler`, or a LocalCluster of `workers` single-threaded processes."""
+
+    name = "dask"
+
+    def __init__(self, workers: int, scheduler: str | None = None) -> None:
+        from distributed import Client, LocalCluster
+
+        self._cluster = None
+        if scheduler:
+            self._client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self._client = Client(self._cluster)
+        self.workers = len(self._client.scheduler_info().get("workers", {})) or workers
+
+    def map_unordered(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]:
+        from distributed import as_completed
+
+        queue = as_completed()
+        in_flight = 0
+        for args in tasks:
+            # pure=False: a re-submitted batch must run again, not reuse a cached result.
+            queue.add(self._client.submit(fn, *args, pure=False))
+            in_flight += 1
+            if in_flight >= 2 * self.workers:
+                yield next(queue).result()
+                in_flight -= 1
+        for future in queue:
+            yield future.result()
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_executor(kind: str, workers: int, scheduler: str | None = None) -> Executor:
+    if kind == "dask":
+        return DaskExecutor(workers, scheduler)
+    if kind == "local" or workers <= 1:
+        return LocalExecutor()
+    return ProcessExecutor(workers)

@@ -1,0 +1,378 @@
+"""The stage runner: ordering, checkpoints, recovery after crashes, and dispatch of batches to an executor.
+
+A run takes the output directory's lock, then for each stage in order: recovers (deletes what a crash left
+half-done, prunes rows that newer versions replaced), finds the documents whose (content hash, stage version)
+it has not done, and runs them in batches. A batch counts once its commit record is written (see state.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline import schema, state
+from pipeline.executors import Executor, make_executor
+from pipeline.progress import Progress
+from pipeline.stages import PIPELINE, STAGES, version_keys
+from pipeline.stages.base import Stage
+from pipeline.stages.ingest import ingest_batches
+from pipeline.store import Store
+from pipeline.worker import BatchResult, error_row, part_name, run_batch
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunOptions:
+    corpus: Path
+    out: str
+    stages: list[str] = field(default_factory=lambda: [s.name for s in PIPELINE])
+    force: bool = False
+    retry_failed: bool = False
+    workers: int = 1
+    executor: str = "processes"  # local | processes | dask
+    scheduler: str | None = None
+    batch_size: int = 64
+    ingest_batch_size: int = 500
+    progress: bool = False
+
+
+@dataclass
+class StageSummary:
+    stage: str
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    recovered: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    stages: list[StageSummary] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return sum(s.failed for s in self.stages)
+
+    @property
+    def done(self) -> int:
+        return sum(s.done for s in self.stages)
+
+
+def new_run_id() -> str:
+    # Sorts in time order, so batch ids (which start with it) sort in commit order.
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + secrets.token_hex(3)
+
+
+def select_stages(stage: str | None = None, start_from: str | None = None) -> list[str]:
+    names = [s.name for s in PIPELINE]
+    if stage:
+        if stage not in STAGES:
+            raise ValueError(f"unknown stage {stage!r}; stages: {', '.join(names)}")
+        return [stage]
+    if start_from:
+        if start_from not in STAGES:
+            raise ValueError(f"unknown stage {start_from!r}; stages: {', '.join(names)}")
+        return names[names.index(start_from) :]
+    return names
+
+
+class Runner:
+    def __init__(self, store: Store, options: RunOptions, run_id: str | None = None) -> None:
+        self.store = store
+        self.options = options
+        self.run_id = run_id or new_run_id()
+        self.keys = version_keys()
+        self._executor: Executor | None = None
+        self._batch_seq = 0
+
+    @property
+    def executor(self) -> Executor:
+        if self._executor is None:
+            o = self.options
+            self._executor = make_executor(o.executor, o.workers, o.scheduler)
+        return self._executor
+
+    def run(self) -> RunSummary:
+        summary = RunSummary(self.run_id)
+        log.info("run %s: stages %s", self.run_id, ", ".join(self.options.stages))
+        try:
+            for name in self.options.stages:
+                started = datetime.now(UTC)
+                stage_summary = self.run_stage(STAGES[name])
+                summary.stages.append(stage_summary)
+                self._write_run_row(STAGES[name], stage_summary, started)
+                log.info(
+                    "run %s: %s done %d, skipped %d, failed %d",
+                    self.run_id,
+                    name,
+                    stage_summary.done,
+                    stage_summary.skipped,
+                    stage_summary.failed,
+                )
+        finally:
+            if self._executor is not None:
+                self._executor.close()
+        return summary
+
+    # -- one stage ---------------------------------------------------------------------------------------
+
+    def run_stage(self, stage: Stage) -> StageSummary:
+        summary = StageSummary(stage.name)
+        summary.recovered = recover(self.store, stage)
+        if stage.name == "ingest":
+            self._run_ingest(stage, summary)
+        else:
+            self._run_batches(stage, summary)
+        # Rows of documents redone in this run replace their older versions before the next stage reads them.
+        prune_superseded(self.store, stage, state.load_state(self.store, stage.name))
+        return summary
+
+    def _next_batch_id(self, stage: str) -> str:
+        self._batch_seq += 1
+        return f"{self.run_id}-{stage}-{self._batch_seq:06d}"
+
+    def _run_ingest(self, stage: Stage, summary: StageSummary) -> None:
+        st = state.load_state(self.store, stage.name)
+        key = self.keys[stage.name]
+        latest = st.latest
+        same_version = latest[latest["version_key"] == key]
+        done = dict(zip(same_version.index, same_version["content_hash"], strict=True))
+        seen = 0
+        with Progress(f"{stage.name}", None, enabled=self.options.progress) as bar:
+            for batch in ingest_batches(self.options.corpus, done, key, self.options.ingest_batch_size):
+                seen += batch.seen
+                if not batch.records:
+                    continue
+                batch_id = self._next_batch_id(stage.name)
+                if batch.documents:
+                    self.store.write_part(
+                        "documents", part_name(batch_id), schema.to_table("documents", batch.documents)
+                    )
+                if batch.errors:
+                    self.store.write_part(
+                        "errors", part_name(batch_id), schema.to_table("errors", batch.errors)
+                    )
+                state.commit(self.store, stage.name, batch_id, batch.records)
+                summary.done += len(batch.documents)
+                summary.failed += len(batch.errors)
+                bar.advance(len(batch.records))
+        summary.skipped = seen - summary.done - summary.failed
+
+    def _run_batches(self, stage: Stage, summary: StageSummary) -> None:
+        key = self.keys[stage.name]
+        todo, blocked, foreign, up_to_date = self._plan(stage, key)
+        summary.skipped = up_to_date
+        if blocked or foreign:
+            self._record_skips(stage, key, blocked, foreign)
+            summary.skipped += len(blocked) + len(foreign)
+        ids = sorted(todo)
+        tasks = (
+            (
+                self.store_uri,
+                stage.name,
+                self._next_batch_id(stage.name),
+                ids[i : i + self.options.batch_size],
+                key,
+            )
+            for i in range(0, len(ids), self.options.batch_size)
+        )
+        with Progress(stage.name, len(ids), enabled=self.options.progress) as bar:
+            for result in self._dispatch(tasks if ids else ()):
+                state.commit(self.store, stage.name, result.batch_id, result.records)
+                summary.done += result.count("done")
+                summary.failed += result.count("failed")
+                bar.advance(len(result.records))
+
+    @property
+    def store_uri(self) -> str:
+        return self.options.out if "://" in self.options.out else self.store.root
+
+    def _dispatch(self, tasks: Iterable[tuple]) -> Iterator[BatchResult]:
+        tasks = iter(tasks)
+        first = next(tasks, None)
+        if first is None:
+            return
+        # One batch in this process needs no pool: spare the start-up of workers and models.
+        rest = list(tasks) if self.options.workers <= 1 else None
+        if rest == [] and self.options.executor != "dask":
+            yield run_batch(*first)
+            return
+        yield from self.executor.map_unordered(run_batch, _chain(first, rest if rest is not None else tasks))
+
+    def _plan(self, stage: Stage, key: str) -> tuple[dict, dict, dict, int]:
+        """Split current documents: to do and blocked upstream (id -> hash), not Russian (id -> (hash, lang)),
+        and a count of those up to date."""
+        docs = self.store.read_table("documents", columns=["doc_id", "content_hash", "lang"]).to_pylist()
+        mine = state.load_state(self.store, stage.name).latest
+        upstream = [
+            (state.load_state(self.store, d).latest, self.keys[d]) for d in stage.deps if d != "ingest"
+        ]
+        todo, blocked, foreign, up_to_date = {}, {}, {}, 0
+        for doc in docs:
+            doc_id, content_hash = doc["doc_id"], doc["content_hash"]
+            if not self.options.force and _is_current(
+                mine, doc_id, content_hash, key, self.options.retry_failed
+            ):
+                up_to_date += 1
+            elif not all(_is_current(up, doc_id, content_hash, k, False, "done") for up, k in upstream):
+                blocked[doc_id] = content_hash
+            elif stage.russian_only and doc["lang"] != "ru":
+                foreign[doc_id] = (content_hash, doc["lang"])
+            else:
+                todo[doc_id] = content_hash
+        return todo, blocked, foreign, up_to_date
+
+    def _record_skips(self, stage: Stage, key: str, blocked: dict, foreign: dict) -> None:
+        batch_id = self._next_batch_id(stage.name)
+        errors = [
+            error_row(
+                doc_id,
+                None,
+                stage.name,
+                "skipped",
+                "language_not_supported",
+                f"document language is {lang!r}; stage {stage.name} handles Russian only",
+            )
+            for doc_id, (_, lang) in sorted(foreign.items())
+        ]
+        if errors:
+            self.store.write_part("errors", part_name(batch_id), schema.to_table("errors", errors))
+        hashes = {**blocked, **{d: h for d, (h, _) in foreign.items()}}
+        records = [
+            {"doc_id": d, "content_hash": h, "version_key": key, "status": "skipped"}
+            for d, h in sorted(hashes.items())
+        ]
+        state.commit(self.store, stage.name, batch_id, records)
+
+    def _write_run_row(self, stage: Stage, s: StageSummary, started: datetime) -> None:
+        row = {
+            "run_id": self.run_id,
+            "stage": stage.name,
+            "started_at": started,
+            "finished_at": datetime.now(UTC),
+            "docs_done": s.done,
+            "docs_skipped": s.skipped,
+            "docs_failed": s.failed,
+            "stage_version": self.keys[stage.name],
+            "executor": self.options.executor if self.options.workers > 1 else "local",
+            "workers": self.options.workers,
+        }
+        self.store.write_part("runs", f"part-{self.run_id}-{stage.name}", schema.to_table("runs", [row]))
+
+
+def _chain(first: tuple, rest: Iterable[tuple]) -> Iterator[tuple]:
+    yield first
+    yield from rest
+
+
+def _is_current(latest, doc_id: str, content_hash: str, key: str, retry_failed: bool, need: str = "") -> bool:
+    if doc_id not in latest.index:
+        return False
+    rec = latest.loc[doc_id]
+    if rec["content_hash"] != content_hash or rec["version_key"] != key:
+        return False
+    if need:
+        return rec["status"] == need
+    return not (retry_failed and rec["status"] == "failed")
+
+
+# -- recovery ----------------------------------------------------------------------------------------------
+
+
+def batch_of(part_path: str) -> str:
+    name = part_path.rsplit("/", 1)[-1]
+    return name.removeprefix("part-").removesuffix(".parquet")
+
+
+def recover(store: Store, stage: Stage) -> list[str]:
+    """Undo what a crash left behind for this stage; return what was done, for the log and the summary."""
+    notes = []
+    st = state.load_state(store, stage.name)
+    for path in st.corrupt:
+        store.delete(path)
+        notes.append(f"deleted unreadable commit record {path}; its batch is redone")
+    if st.corrupt:
+        st = state.load_state(store, stage.name)
+    tables = (*stage.outputs, "errors")
+    committed = st.batches
+    marker = f"-{stage.name}-"
+    for table in tables:
+        for tmp in store.list_temp_files(table):
+            store.delete(tmp)
+        for path in store.list_parts(table):
+            batch_id = batch_of(path)
+            if marker not in batch_id:
+                continue
+            if batch_id not in committed:
+                store.delete(path)
+                notes.append(f"deleted {path}: its batch never committed")
+            elif not _readable(store, path):
+                _forget_batch(store, stage, batch_id)
+                notes.append(f"deleted unreadable {path}; batch {batch_id} is redone")
+    if any("is redone" in n for n in notes):
+        st = state.load_state(store, stage.name)
+    prune_superseded(store, stage, st)
+    for note in notes:
+        log.warning("%s: %s", stage.name, note)
+    return notes
+
+
+def _readable(store: Store, path: str) -> bool:
+    import pyarrow.parquet as pq
+
+    try:
+        with store.fs.open_input_file(path) as f:
+            pq.read_metadata(f)
+        return True
+    except Exception:
+        return False
+
+
+def _forget_batch(store: Store, stage: Stage, batch_id: str) -> None:
+    # The record goes first: without it the remaining parts of the batch are orphans, deleted next time.
+    store.delete(store.path(state.state_dir(stage.name), f"{batch_id}.parquet"))
+    for table in (*stage.outputs, "errors"):
+        store.delete(store.path(table, f"{part_name(batch_id)}.parquet"))
+
+
+def prune_superseded(store: Store, stage: Stage, st: state.StageState) -> None:
+    """Remove rows of documents that a later batch has redone, so each document has one current version."""
+    if st.records.empty:
+        return
+    current = st.latest["batch_id"]
+    records = st.records
+    is_live = records["batch_id"].to_numpy() == current.reindex(records["doc_id"]).to_numpy()
+    stale_batches = sorted(set(records.loc[~is_live, "batch_id"]))
+    for batch_id in stale_batches:
+        batch_records = records[records["batch_id"] == batch_id]
+        keep = batch_records[is_live[records["batch_id"] == batch_id]]
+        keep_ids = set(keep["doc_id"])
+        for table in (*stage.outputs, "errors"):
+            path = store.path(table, f"{part_name(batch_id)}.parquet")
+            if not store.fs.get_file_info(path).is_file:
+                continue
+            data = store.read_part(path)
+            # Ingest keys rejected inputs by their source (they may have no id); everything else by doc_id.
+            id_column = "source" if stage.name == "ingest" and table == "errors" else "doc_id"
+            mask = pc.is_in(data[id_column], value_set=pa.array(sorted(keep_ids), type=pa.string()))
+            kept = data.filter(mask)
+            if kept.num_rows == 0:
+                store.delete(path)
+            elif kept.num_rows < data.num_rows:
+                store.write_part(table, part_name(batch_id), kept)
+        state.rewrite_record(store, stage.name, batch_id, keep)
+        log.info(
+            "%s: batch %s: %d superseded documents pruned",
+            stage.name,
+            batch_id,
+            len(batch_records) - len(keep),
+        )
