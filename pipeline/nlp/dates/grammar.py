@@ -1,0 +1,189 @@
+"""Expressions built from atoms: ranges (`2024-2028 гг.`, `с 1 по 5 июня`, `между 2013 и 2015 годами`)
+and open intervals (`с 2013 года`, `до 2030 года`, `после 2020 года`).
+
+Spans keep the words that change the meaning (`с`, `до`, `к`, `после`, `начиная с`, `между`) and leave
+out plain locative prepositions (`в`, `во`, `на`, `за`), which add nothing to the interval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.nlp.dates.atoms import CALENDAR_PARSERS, Atom, century_number, ordinal, suffix, year_number
+from pipeline.nlp.dates.lexicon import Lexicon
+from pipeline.nlp.dates.relative import RELATIVE_PARSERS
+from pipeline.nlp.dates.tokens import NUM, Tokens
+
+_PARSERS = CALENDAR_PARSERS + RELATIVE_PARSERS
+
+
+@dataclass(slots=True)
+class Range:
+    head: Atom
+    tail: Atom
+    first: int
+    stop: int
+
+
+@dataclass(slots=True)
+class Open:
+    kind: str  # open_start | open_end
+    atom: Atom
+    first: int
+    stop: int
+    after: bool = False  # `после X`: starts the day after X ends
+
+
+Expr = Atom | Range | Open
+
+
+def atom(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """The longest atom starting at token i."""
+    best: Atom | None = None
+    for parse in _PARSERS:
+        a = parse(t, i, lex)
+        if a is not None and (best is None or a.stop > best.stop):
+            best = a
+    return best
+
+
+def _partial_heads(t: Tokens, i: int, lex: Lexicon) -> list[Atom]:
+    """Bare range heads that take the rest from the tail: `1` (по 5 июня), `2013` (по 2015 год),
+    `XIX` (–XX вв.), `I` (–II кв.), `1980` (–1990-х)."""
+    heads: list[Atom] = []
+    if i >= len(t):
+        return heads
+    if t.kind[i] == NUM:
+        raw = t.raw[i]
+        if len(raw) <= 2 and 1 <= int(raw) <= 31:
+            heads.append(Atom("day", i, i + 1, day=int(raw), partial=True))
+        y = year_number(t, i, lex)
+        if y is not None:
+            stop = suffix(t, i + 1, lex.year_suffixes) or i + 1
+            heads.append(Atom("year", i, stop, year=y, partial=True))
+            if y % 10 == 0:
+                heads.append(Atom("decade", i, i + 1, part=y, partial=True))
+    c = century_number(t, i, lex)
+    if c is not None:
+        heads.append(Atom("century", i, c[0], part=c[1], partial=True))
+    o = ordinal(t, i, lex, 4)
+    if o is not None:
+        heads.append(Atom("quarter", i, o[0], part=o[1], partial=True))
+        if o[1] <= 2:
+            heads.append(Atom("half", i, o[0], part=o[1], partial=True))
+    return heads
+
+
+def _heads(t: Tokens, i: int, lex: Lexicon) -> list[Atom]:
+    full = atom(t, i, lex)
+    heads = [full] if full is not None and not full.relative else []
+    return heads + _partial_heads(t, i, lex)
+
+
+def _compatible(head: Atom, tail: Atom) -> bool:
+    if tail.relative or tail.partial:
+        return False
+    if head.partial:
+        return head.gran == tail.gran
+    # Full atoms of different granularity (`с 2013 года по март 2015 года`) need their own years.
+    return head.gran == tail.gran or (head.year is not None and tail.year is not None)
+
+
+def _ordered(head: Atom, tail: Atom) -> bool:
+    """Reject ranges that run backwards when both ends carry explicit years."""
+    if head.year is None or tail.year is None:
+        return True
+    for a in (head, tail):
+        if a.gran in ("decade", "century"):
+            return True
+    h, tl = head.interval(head.year), tail.interval(tail.year)
+    return h is not None and tl is not None and h[0] <= tl[1]
+
+
+def _range_from(t: Tokens, first: int, j: int, joins: frozenset[str], lex: Lexicon) -> Range | None:
+    best: Range | None = None
+    for head in _heads(t, j, lex):
+        k = head.stop
+        if t.low_at(k) not in joins:
+            continue
+        tail = atom(t, k + 1, lex)
+        if tail is None or not _compatible(head, tail):
+            continue
+        if head.gran == "century" and head.part is not None and head.part >= (tail.part or 0):
+            continue
+        if head.gran == "decade" and (head.part or 0) >= (tail.part or 0):
+            continue
+        if not _ordered(head, tail):
+            continue
+        if best is None or tail.stop > best.stop:
+            best = Range(head, tail, first, tail.stop)
+    return best
+
+
+def _match_seq(t: Tokens, i: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:
+    for seq in seqs:
+        if all(t.low_at(i + n) == w for n, w in enumerate(seq)):
+            return i + len(seq)
+    return None
+
+
+def _since_ok(t: Tokens, a: Atom, lex: Lexicon) -> bool:
+    """`с 2019 годом` (instrumental) is `with`, not `since`."""
+    return t.low_at(a.stop - 1) not in lex.instrumental
+
+
+def dash_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
+    return _range_from(t, i, i, lex.dashes, lex)
+
+
+def from_to_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
+    """`с 2013 по 2015 год`, `с января по март 2020 года`, `между 2013 и 2015 годами`."""
+    j = _match_seq(t, i, lex.range_heads)
+    if j is not None:
+        r = _range_from(t, i, j, lex.range_joins, lex)
+        if r is not None:
+            return r
+    if t.low_at(i) in lex.between_heads:
+        return _range_from(t, i, i + 1, lex.between_joins, lex)
+    return None
+
+
+def _open_atom(t: Tokens, j: int, lex: Lexicon) -> Atom | None:
+    if t.low_at(j) in lex.period_modifiers:  # `до конца 2020 года`, `с начала года`
+        a = atom(t, j + 1, lex)
+        if a is not None:
+            a.first = j
+        return a
+    return atom(t, j, lex)
+
+
+def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
+    j = _match_seq(t, i, lex.open_end_preps)
+    if j is not None:
+        a = _open_atom(t, j, lex)
+        if a is not None and _since_ok(t, a, lex):
+            stop = _match_seq(t, a.stop, lex.present_tails) or a.stop  # `по настоящее время`
+            return Open("open_end", a, i, stop)
+    j = _match_seq(t, i, lex.open_after_preps)
+    if j is not None:
+        a = _open_atom(t, j, lex)
+        if a is not None:
+            return Open("open_end", a, i, a.stop, after=True)
+    j = _match_seq(t, i, lex.open_start_preps)
+    if j is not None:
+        a = _open_atom(t, j, lex)
+        if a is not None:
+            return Open("open_start", a, i, a.stop)
+    return None
+
+
+def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
+    """The longest expression starting at token i (ranges before open intervals before atoms on ties)."""
+    best: Expr | None = None
+    for parse in (from_to_range, open_interval, dash_range, atom):
+        e = parse(t, i, lex)
+        if e is None or (isinstance(e, Atom) and e.partial):
+            continue
+        if best is None or e.stop > best.stop:
+            best = e
+    return best

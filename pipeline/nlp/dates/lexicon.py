@@ -1,0 +1,133 @@
+"""Word lists of models/dates/lexicon.json, folded into lookup tables once per process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+# Repository root = three levels above pipeline/nlp/dates/.
+LEXICON_PATH = Path(__file__).resolve().parents[3] / "models" / "dates" / "lexicon.json"
+
+
+def fold(word: str) -> str:
+    """The key every lookup uses: lower case, ё as е."""
+    return word.lower().replace("ё", "е")
+
+
+def _forms(mapping: dict[str, list[str]]) -> dict[str, int]:
+    return {fold(form): int(key) for key, forms in mapping.items() for form in forms}
+
+
+def _seqs(items: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    # Longest first, so that `начиная с` wins over `с`.
+    return tuple(sorted((tuple(fold(w) for w in seq) for seq in items), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    month_abbr: dict[str, int]
+    year_words: frozenset[str]
+    year_abbr: frozenset[str]
+    year_suffixes: frozenset[str]
+    day_suffixes: frozenset[str]
+    decade_suffixes: frozenset[str]
+    century_words: frozenset[str]
+    century_abbr: frozenset[str]
+    quarter_words: frozenset[str]
+    quarter_abbr: frozenset[str]
+    half_words: frozenset[str]
+    week_words: frozenset[str]
+    month_unit_words: frozenset[str]
+    seasons: dict[str, int]  # form -> 0 winter, 1 spring, 2 summer, 3 autumn
+    season_adverbs: frozenset[str]
+    ordinals: dict[str, int]
+    ordinal_suffixes: frozenset[str]
+    modifiers: dict[str, int]  # прошлом -> -1
+    relative_days: dict[str, int]
+    weekdays: dict[str, int]  # accusative form -> 0 (Monday) .. 6
+    weekday_preps: frozenset[str]
+    decade_words: dict[str, int]
+    decade_context: frozenset[str]
+    two_digit_decades: dict[str, int]
+    open_end_preps: tuple[tuple[str, ...], ...]
+    open_after_preps: tuple[tuple[str, ...], ...]
+    open_start_preps: tuple[tuple[str, ...], ...]
+    range_heads: tuple[tuple[str, ...], ...]
+    range_joins: frozenset[str]
+    between_heads: frozenset[str]
+    between_joins: frozenset[str]
+    dashes: frozenset[str]
+    period_modifiers: frozenset[str]
+    present_tails: tuple[tuple[str, ...], ...]
+    quarter_abbr_not_before: frozenset[str]
+    not_year_after: frozenset[str]
+    instrumental: frozenset[str]  # unit forms after which `с` means `with`, not `since`
+    number_markers: frozenset[str]
+    roman_lookalikes: dict[str, str]
+    triggers: frozenset[str]  # words at which an expression can start
+
+
+def _set(raw: dict, key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in raw[key])
+
+
+@cache
+def lexicon() -> Lexicon:
+    with LEXICON_PATH.open(encoding="utf-8") as f:
+        raw = json.load(f)
+    seasons = {"winter": 0, "spring": 1, "summer": 2, "autumn": 3}
+    lex = dict(
+        months=_forms(raw["months"]),
+        month_abbr=_forms(raw["month_abbr"]),
+        year_words=_set(raw, "year_words"),
+        year_abbr=_set(raw, "year_abbr"),
+        year_suffixes=_set(raw, "year_suffixes"),
+        day_suffixes=_set(raw, "day_suffixes"),
+        decade_suffixes=_set(raw, "decade_suffixes"),
+        century_words=_set(raw, "century_words"),
+        century_abbr=_set(raw, "century_abbr"),
+        quarter_words=_set(raw, "quarter_words"),
+        quarter_abbr=_set(raw, "quarter_abbr"),
+        half_words=_set(raw, "half_words"),
+        week_words=_set(raw, "week_words"),
+        month_unit_words=_set(raw, "month_unit_words"),
+        seasons={fold(f): seasons[name] for name, forms in raw["season_words"].items() for f in forms},
+        season_adverbs=_set(raw, "season_adverbs"),
+        ordinals=_forms(raw["ordinals"]),
+        ordinal_suffixes=_set(raw, "ordinal_suffixes"),
+        modifiers=_forms(raw["relative_modifiers"]),
+        relative_days={fold(k): int(v) for k, v in raw["relative_days"].items()},
+        weekdays=_forms(raw["weekdays_acc"]),
+        weekday_preps=_set(raw, "weekday_preps"),
+        decade_words=_forms(raw["decade_words"]),
+        decade_context=_set(raw, "decade_context_before"),
+        two_digit_decades={k: int(v) for k, v in raw["two_digit_decade_century"].items()},
+        open_end_preps=_seqs(raw["open_end_preps"]),
+        open_after_preps=_seqs(raw["open_after_preps"]),
+        open_start_preps=_seqs(raw["open_start_preps"]),
+        range_heads=_seqs(raw["range_heads"]),
+        range_joins=_set(raw, "range_joins"),
+        between_heads=_set(raw, "between_heads"),
+        between_joins=_set(raw, "between_joins"),
+        dashes=frozenset(raw["dashes"]),
+        period_modifiers=_set(raw, "period_modifiers"),
+        present_tails=_seqs(raw["present_tails"]),
+        quarter_abbr_not_before=_set(raw, "quarter_abbr_not_before"),
+        not_year_after=_set(raw, "not_year_after"),
+        number_markers=_set(raw, "number_markers"),
+        roman_lookalikes={fold(k): v for k, v in raw["roman_lookalikes"].items()},
+    )
+    units = set(lex["months"]) | lex["year_words"] | lex["quarter_words"] | lex["half_words"]
+    units |= lex["century_words"] | lex["month_unit_words"] | lex["week_words"] | set(lex["seasons"])
+    instr_endings = ("ом", "ем", "ами", "ями", "ей", "ой", "ью")
+    lex["instrumental"] = frozenset(w for w in units if w.endswith(instr_endings))
+    triggers: set[str] = set()
+    for key in ("months", "seasons", "ordinals", "modifiers", "relative_days", "weekdays", "decade_words"):
+        triggers.update(lex[key])
+    for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads"):
+        triggers.update(seq[0] for seq in lex[key])
+    triggers.update(lex["between_heads"])
+    return Lexicon(**lex, triggers=frozenset(triggers))

@@ -1,0 +1,146 @@
+"""Turning parsed expressions into date intervals, against the publication date when one is needed.
+
+Year-less calendar dates (`30 мая`, `в марте`, `во втором квартале`) take the year that puts them
+nearest to the publication date, the future counting double (see intervals.distance); relative
+expressions count from the publication date. Without a publication date both stay unresolved.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pipeline.nlp.dates import intervals as iv
+from pipeline.nlp.dates.atoms import Atom
+from pipeline.nlp.dates.grammar import Expr, Open, Range
+from pipeline.nlp.dates.mention import DateMention
+from pipeline.nlp.dates.tokens import Tokens
+
+_KIND = {"day": "date"}
+_GRAN_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+
+
+def _relative(a: Atom, pub: date) -> iv.Interval | None:
+    g, off = a.gran, a.offset
+    if a.weekday is not None:
+        return _weekday(a.weekday, off, pub)
+    off = off or 0
+    if g == "day":
+        d = pub + timedelta(days=off)
+        return d, d
+    if g == "week":
+        return iv.week(pub, off)
+    if g == "month":
+        y, m = iv.shift_month(pub.year, pub.month, off)
+        return iv.months(y, m, m)
+    if g == "quarter":
+        y, m = iv.shift_month(pub.year, 3 * ((pub.month - 1) // 3) + 1, 3 * off)
+        return iv.quarter(y, (m - 1) // 3 + 1)
+    if g == "half":
+        y, m = iv.shift_month(pub.year, 6 * ((pub.month - 1) // 6) + 1, 6 * off)
+        return iv.half(y, (m - 1) // 6 + 1)
+    if g == "year":
+        return iv.year_span(pub.year + off)
+    if g == "century":
+        return iv.century((pub.year - 1) // 100 + 1 + off)
+    if g == "season":
+        # December already belongs to the next year's winter.
+        base = pub.year + 1 if a.part == 0 and pub.month == 12 else pub.year
+        return iv.season(base + off, a.part or 0)
+    return None
+
+
+def _weekday(wd: int, off: int | None, pub: date) -> iv.Interval:
+    if off is None:  # `в субботу`: the nearest one, past preferred
+        days = [pub + timedelta(days=k) for k in range(-6, 7) if (pub.weekday() + k) % 7 == wd]
+        best = iv.nearest([(d, d) for d in days], pub)
+        assert best is not None
+        return best
+    if off < 0:  # `в прошлую субботу`: the last one strictly before the publication day
+        back = (pub.weekday() - wd) % 7 or 7
+        d = pub - timedelta(days=back + 7 * (-off - 1))
+    else:  # `в эту субботу` (this week), `в следующую субботу` (next week)
+        d = iv.week(pub, off)[0] + timedelta(days=wd)
+    return d, d
+
+
+def atom_span(a: Atom, pub: date | None) -> iv.Interval | None:
+    if a.gran == "decade":
+        return iv.decade(a.part or 0)
+    if a.gran == "century":
+        return iv.century(a.part or 1)
+    if a.relative:
+        if pub is None:
+            return None
+        try:
+            return _relative(a, pub)
+        except (ValueError, OverflowError):  # a publication date at the edge of the calendar
+            return None
+    if a.year is not None:
+        return a.interval(a.year)
+    if pub is None:
+        return None
+    if a.rel_year is not None:
+        return a.interval(pub.year + a.rel_year)
+    return iv.nearest_year(a.interval, pub)
+
+
+def _inherit(head: Atom, tail: Atom) -> None:
+    """`с 1 по 5 июня 2020 года`: the head takes the month and year of the tail (and vice versa for
+    a year written only on the head: `с 30 мая 2011 года по 5 июня`)."""
+    if head.gran == "day" and head.month is None:
+        head.month = tail.month
+    if not head.has_year() and tail.has_year():
+        head.year, head.rel_year = tail.year, tail.rel_year
+        head.partial = True  # marks the year as borrowed: may step back one year
+    elif not tail.has_year() and head.has_year() and tail.gran not in ("decade", "century"):
+        tail.year, tail.rel_year = head.year, head.rel_year
+
+
+def range_span(r: Range, pub: date | None) -> iv.Interval | None:
+    head, tail = r.head, r.tail
+    _inherit(head, tail)
+    fixed = ("decade", "century")
+    if head.gran not in fixed and not head.has_year() and tail.gran not in fixed and not tail.has_year():
+        if pub is None:
+            return None
+
+        def both(y: int) -> iv.Interval | None:
+            t = tail.interval(y)
+            h = head.interval(y)
+            if h is not None and t is not None and h[0] > t[1]:  # `с 25 декабря по 10 января`
+                h = head.interval(y - 1)
+            return (h[0], t[1]) if h and t and h[0] <= t[1] else None
+
+        return iv.nearest_year(both, pub)
+    t = atom_span(tail, pub)
+    h = atom_span(head, pub)
+    if h is not None and t is not None and h[0] > t[1] and head.partial and head.year is not None:
+        h = head.interval(head.year - 1)
+    if h is None or t is None or h[0] > t[1]:
+        return None
+    return h[0], t[1]
+
+
+def _gran(a: Atom) -> str | None:
+    return None if a.gran == "week" else a.gran
+
+
+def to_mention(e: Expr, t: Tokens, pub: date | None) -> DateMention | None:
+    start, end = t.start[e.first], t.end[e.stop - 1]
+    text = t.text[start:end]
+    if isinstance(e, Range):
+        span = range_span(e, pub)
+        grans = sorted((e.head.gran, e.tail.gran), key=_GRAN_ORDER.index)
+        return DateMention(start, end, text, "range", *(span or (None, None)), grans[0], span is not None)
+    if isinstance(e, Open):
+        span = atom_span(e.atom, pub)
+        ds = de = None
+        if span is not None:
+            if e.kind == "open_end":
+                ds = span[1] + timedelta(days=1) if e.after else span[0]
+            else:
+                de = span[1]
+        return DateMention(start, end, text, e.kind, ds, de, _gran(e.atom), span is not None)
+    span = atom_span(e, pub)
+    kind = "relative" if e.relative else _KIND.get(e.gran, e.gran)
+    return DateMention(start, end, text, kind, *(span or (None, None)), _gran(e), span is not None)

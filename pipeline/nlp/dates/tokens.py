@@ -1,0 +1,58 @@
+"""A cheap regex tokenizer: numbers, words, numeric dates as single tokens, single punctuation marks.
+
+razdel would do, but the grammar needs only these four classes and this is several times faster.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.nlp.dates.lexicon import fold
+
+# Numeric dates are one token so that a phone number or version string cannot be read piecewise:
+# no digit, dot, slash or colon may touch them on either side.
+_TOKEN_RE = re.compile(
+    r"(?P<dmy>(?<![\d.,/:\-])\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:\d{4}|\d{2})(?!\d|[.,/:\-]\d))"
+    r"|(?P<ymd>(?<![\d.,/:\-])\d{4}-\d{2}-\d{2}(?!\d|[.,/:\-]\d))"
+    r"|(?P<num>\d+)"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<punct>\S)"
+)
+
+NUM, DMY, YMD, WORD, PUNCT = "num", "dmy", "ymd", "word", "punct"
+
+
+@dataclass(slots=True)
+class Tokens:
+    text: str
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)
+    low: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def adjacent(self, i: int) -> bool:
+        """True when token i starts right where token i-1 ends (no space between)."""
+        return 0 < i < len(self.start) and self.start[i] == self.end[i - 1]
+
+    def low_at(self, i: int) -> str:
+        return self.low[i] if 0 <= i < len(self.low) else ""
+
+
+def tokenize(text: str) -> Tokens:
+    toks = Tokens(text)
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "sep":  # lastgroup is the outermost group that closed last: dmy ends after sep
+            kind = DMY
+        raw = m.group()
+        toks.start.append(m.start())
+        toks.end.append(m.end())
+        toks.raw.append(raw)
+        toks.low.append(fold(raw))
+        toks.kind.append(kind)
+    return toks
