@@ -1,0 +1,63 @@
+"""Acronyms inside one document: `Полное Название (ABC)` defines ABC, and an acronym equal to the initials
+of a longer name in the document refers to that name."""
+
+from __future__ import annotations
+
+import re
+
+from .keys import fix_mixed_script
+
+_ACRONYM = r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&]{0,3}[A-ZА-ЯЁ0-9&][A-Za-zА-Яа-яЁё0-9&]{0,6}"
+_DEFINED_INSIDE = re.compile(rf"^(?P<name>.+?)\s*\((?P<acr>{_ACRONYM})\)$")
+_DEFINED_AFTER = re.compile(rf"\s*\((?P<acr>{_ACRONYM})\)")
+_IS_ACRONYM = re.compile(r"^[A-ZА-ЯЁ0-9&]{2,8}$")
+# Function words that acronyms usually skip (Комиссия по торговле -> КТ, but also КПТ: both are tried).
+_FUNCTION_WORDS = frozenset(
+    [
+        "и",
+        "по",
+        "в",
+        "во",
+        "на",
+        "для",
+        "при",
+        "о",
+        "об",
+        "с",
+        "со",
+        "к",
+        "де",
+        "из",
+        "of",
+        "and",
+        "the",
+        "for",
+    ]
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def is_acronym(text: str) -> bool:
+    return bool(_IS_ACRONYM.match(fix_mixed_script(text.strip())))
+
+
+def definition(mention_text: str, doc_text: str, end: int) -> tuple[str, str] | None:
+    """(acronym, full name) when the mention is `Name (ABC)` or is followed by `(ABC)` in the text."""
+    m = _DEFINED_INSIDE.match(mention_text.strip())
+    if m and len(m.group("name").split()) >= 2:
+        return fix_mixed_script(m.group("acr")), m.group("name")
+    after = _DEFINED_AFTER.match(doc_text, end)
+    if after and len(mention_text.split()) >= 2:
+        return fix_mixed_script(after.group("acr")), mention_text
+    return None
+
+
+def initials(name: str) -> set[str]:
+    """Possible acronyms of a multiword name: first letters of all words (hyphen parts count as words), and
+    of the words that are not function words."""
+    words = _WORD.findall(name)
+    if len(words) < 2:
+        return set()
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
+    return {every, content}

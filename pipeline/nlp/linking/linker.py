@@ -1,0 +1,200 @@
+"""Give every mention of one thing the same canonical name: within a document (surnames, acronyms, short
+forms join the full mention) and across documents (gazetteer names with ids and English names)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.nlp.normalize import normalize_mention
+
+from . import acronyms, persons
+from .gazetteer import Entry, Gazetteer
+from .keys import match_key, strip_bracket
+
+
+@dataclass(frozen=True)
+class Link:
+    canonical: str
+    canonical_id: str | None
+    name_en: str | None
+
+
+class _Clusters:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class Linker:
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer()
+
+    def link(self, text: str, mentions: Sequence[dict[str, Any]]) -> list[Link]:
+        """One Link per mention, in the order given. `mentions` are one document's mentions."""
+        if not mentions:
+            return []
+        doc = _Doc(text, mentions, self.gazetteer)
+        return doc.links()
+
+
+class _Doc:
+    def __init__(self, text: str, mentions: Sequence[dict[str, Any]], gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.labels = [m.get("label", "") for m in mentions]
+        normals = [m.get("normal") or normalize_mention(m["text"], m.get("label", "")) for m in mentions]
+        self.cores = [strip_bracket(n).strip() or n for n in normals]
+        self.keys = [match_key(c) for c in self.cores]
+        self.clusters = _Clusters(len(mentions))
+        self.defined = self._acronym_definitions()
+        self.candidates = [self._gazetteer_candidates(i, gazetteer) for i in range(len(mentions))]
+        self.entries = self._resolve_ambiguous()
+
+    # -- evidence ---------------------------------------------------------------------------------------
+    def _acronym_definitions(self) -> dict[str, int]:
+        defined: dict[str, int] = {}
+        for i, m in enumerate(self.mentions):
+            d = acronyms.definition(m["text"], self.text, m["end"])
+            if d:
+                defined.setdefault(match_key(d[0]), i)
+        return defined
+
+    def _gazetteer_candidates(self, i: int, gazetteer: Gazetteer) -> list[Entry]:
+        if self.labels[i] == "PER":
+            return []
+        if acronyms.is_acronym(self.mentions[i]["text"]) and self.keys[i] in self.defined:
+            return []  # the document's own definition wins over the gazetteer
+        return gazetteer.lookup(self.cores[i]) or gazetteer.lookup(strip_bracket(self.mentions[i]["text"]))
+
+    def _resolve_ambiguous(self) -> list[Entry | None]:
+        """Pick among several gazetteer entries (РК: Kazakhstan or Korea) by what else the document mentions;
+        leave the mention unresolved when the document does not tell."""
+        support: Counter[str] = Counter()
+        for cands in self.candidates:
+            if len(cands) == 1:
+                support[cands[0].id] += 1
+                if cands[0].country and cands[0].country != cands[0].id:
+                    support[cands[0].country] += 1
+        lowered = self.text.lower()
+        out: list[Entry | None] = []
+        for cands in self.candidates:
+            if len(cands) <= 1:
+                out.append(cands[0] if cands else None)
+                continue
+            out.append(
+                _unique_best(cands, lambda e: support[e.id])
+                or _unique_best(cands, lambda e: sum(lowered.count(c) for c in e.context))
+            )
+        return out
+
+    # -- joining ----------------------------------------------------------------------------------------
+    def _join_same_names(self) -> None:
+        first: dict[str, int] = {}
+        for i, k in enumerate(self.keys):
+            self.clusters.join(first.setdefault(k, i), i)
+
+    def _join_acronyms(self) -> None:
+        for i, m in enumerate(self.mentions):
+            if acronyms.is_acronym(m["text"]) and self.keys[i] in self.defined:
+                self.clusters.join(i, self.defined[self.keys[i]])
+        for i, m in enumerate(self.mentions):
+            if not acronyms.is_acronym(m["text"]) or self.entries[i] or self.keys[i] in self.defined:
+                continue
+            acr = match_key(m["text"])
+            targets = [
+                j
+                for j in range(len(self.mentions))
+                if self.labels[j] != "PER" and acr in {match_key(x) for x in acronyms.initials(self.cores[j])}
+            ]
+            self._join_unique(i, targets)
+
+    def _join_persons(self) -> None:
+        names = [
+            persons.words(c) if lab == "PER" else [] for c, lab in zip(self.cores, self.labels, strict=True)
+        ]
+        order = sorted(range(len(names)), key=lambda i: -len(names[i]))  # join longer names first
+        for i in reversed(order):
+            if not names[i]:
+                continue
+            exact = [j for j in order if names[j] and set(names[i]) < set(names[j])]
+            stems = [
+                j for j in order if persons.refers_to(names[i], names[j]) and _same_gender(names[i], names[j])
+            ]
+            self._join_unique(i, exact or stems)
+
+    def _join_org_heads(self) -> None:
+        """`Комиссия` alone refers to the one longer organisation of the document headed by that word."""
+        for i, lab in enumerate(self.labels):
+            if lab != "ORG" or self.entries[i] or " " in self.keys[i] or acronyms.is_acronym(self.cores[i]):
+                continue
+            targets = [
+                j
+                for j, k in enumerate(self.keys)
+                if self.labels[j] == "ORG" and " " in k and k.split(" ")[0] == self.keys[i]
+            ]
+            self._join_unique(i, targets)
+
+    def _join_unique(self, i: int, targets: list[int]) -> None:
+        roots = {self.clusters.root(j) for j in targets if j != i}
+        if len(roots) == 1:
+            self.clusters.join(i, roots.pop())
+
+    # -- output -----------------------------------------------------------------------------------------
+    def links(self) -> list[Link]:
+        self._join_same_names()
+        self._join_acronyms()
+        self._join_persons()
+        self._join_org_heads()
+        members: dict[int, list[int]] = {}
+        for i in range(len(self.mentions)):
+            members.setdefault(self.clusters.root(i), []).append(i)
+        by_root: dict[int, Link] = {}
+        for root, idx in members.items():
+            found = Counter(self.entries[i].id for i in idx if self.entries[i] is not None)
+            if found:
+                e = next(
+                    self.entries[i]
+                    for i in idx
+                    if self.entries[i] and self.entries[i].id == found.most_common(1)[0][0]
+                )
+                by_root[root] = Link(e.canonical, e.id, e.name_en)
+            else:
+                rep = max(idx, key=lambda i: (len(self.cores[i].split()), len(self.cores[i]), -i))
+                by_root[root] = Link(self.cores[rep], None, None)
+        return [by_root[self.clusters.root(i)] for i in range(len(self.mentions))]
+
+
+def _unique_best(cands: list[Entry], score) -> Entry | None:
+    scored = sorted(((score(e), e) for e in cands), key=lambda t: -t[0])
+    if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return scored[0][1]
+    return None
+
+
+def _same_gender(short: list[str], full: list[str]) -> bool:
+    """A nominative surname shows gender (Усенбекова / Усенбеков); an oblique one (Усенбекову) does not."""
+    if len(short) != 1:
+        return True
+    fem, masc = persons.is_feminine_surname(short[0]), persons.is_masculine_surname(short[0])
+    if not (fem or masc):
+        return True
+    return any(
+        persons.is_feminine_surname(w) == fem
+        for w in full
+        if persons.surname_stem(w) == persons.surname_stem(short[0])
+    )

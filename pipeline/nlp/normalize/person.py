@@ -1,0 +1,69 @@
+"""Normal form of person names: one case and one gender for the whole name (first name, patronymic, surname
+agree), every part put into the nominative of that gender. Korean-order names are left as written."""
+
+from __future__ import annotations
+
+from pymorphy2.analyzer import Parse
+
+from . import casing
+from .lexicon import key, korean_surnames
+from .morph import in_dictionary, inflect, parses
+from .tokens import is_inflectable, tokenize
+
+_NAME_TAGS = ("Name", "Surn", "Patr")
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _is_korean_order(words: list[str]) -> bool:
+    """`Чо Чан Дук`, `Тэ Кён Гон`: a Korean family name first, then one or two short syllables."""
+    if not 2 <= len(words) <= 3 or key(words[0]) not in korean_surnames():
+        return False
+    return all(len(w) <= 6 for w in words[1:]) and not any(
+        "Name" in p.tag and in_dictionary(p) and p.score > 0.3 for w in words[1:] for p in parses(w)[:1]
+    )
+
+
+def _reading(word: str, case: str, gender: str) -> tuple[float, Parse | None]:
+    """Best parse of `word` as a singular name part in `case` and `gender`, with a confidence weight."""
+    best: tuple[float, Parse | None] = (0.0, None)
+    for p in parses(word):
+        t = p.tag
+        if t.POS != "NOUN" or t.case != case or t.number != "sing":
+            continue
+        if t.gender != gender and "ms-f" not in t and "Fixd" not in t:
+            continue
+        weight = 1.0 + (0.5 if any(g in t for g in _NAME_TAGS) else 0.0) + (0.3 if in_dictionary(p) else 0.0)
+        if weight > best[0]:
+            best = (weight, p)
+    return best
+
+
+def normalize_person(text: str) -> str:
+    toks = tokenize(text)
+    words = [t.text for t in toks if t.is_word]
+    if not words or _is_korean_order(words):
+        return text
+    idx = [i for i, t in enumerate(toks) if t.is_word and is_inflectable(t.text)]
+    if not idx:
+        return text
+    scored: list[tuple[float, str, list[str]]] = []
+    for case in _CASES:
+        for gender in ("masc", "femn"):
+            total, forms = 0.0, [t.text for t in toks]
+            for i in idx:
+                w, p = _reading(toks[i].text, case, gender)
+                total += w
+                if p is not None and case != "nomn":
+                    form = inflect(p, frozenset({"nomn"}))
+                    if form:
+                        forms[i] = casing.transfer(toks[i].text, form)
+            scored.append((total, case, forms))
+    top = max(s[0] for s in scored)
+    if top == 0:
+        return text
+    best = [s for s in scored if s[0] >= top - 1e-9]
+    if any(case == "nomn" for _, case, _ in best):
+        return text  # may already be the normal form: leave it
+    results = {"".join(forms) for _, _, forms in best}
+    # Different readings disagree (Усенбекову: his dative or her accusative): unsure, keep the text.
+    return results.pop() if len(results) == 1 else text
