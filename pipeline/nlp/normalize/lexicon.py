@@ -50,3 +50,9 @@ def known_names() -> frozenset[str]:
                 names.update(key(a) for a in (row.get("aliases") or "").split("|"))
     names.discard("")
     return frozenset(names)
+
+
+@cache
+def feminine_name_endings() -> dict[str, dict[str, str]]:
+    """Per case: oblique ending -> nominative ending of women's first names (Айнуре -> Айнура)."""
+    return _rules()["feminine_name_endings"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pymorphy2.analyzer import Parse
 
 from . import casing
-from .lexicon import key, korean_surnames
+from .lexicon import feminine_name_endings, key, korean_surnames
 from .morph import in_dictionary, inflect, parses
 from .tokens import is_inflectable, tokenize
 
@@ -23,6 +23,20 @@ def _is_korean_order(words: list[str]) -> bool:
     )
 
 
+def _feminine_first_name(word: str, case: str) -> str | None:
+    """Nominative of a woman's first name the dictionary misreads (Айнуре: only a masculine entry),
+    rebuilt from the case ending and accepted only if the dictionary knows it as a feminine first name."""
+    for ending, nominative in feminine_name_endings().get(case, {}).items():
+        if key(word).endswith(ending):
+            candidate = word[: len(word) - len(ending)] + nominative
+            if any(
+                "Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn" and in_dictionary(p)
+                for p in parses(candidate)
+            ):
+                return candidate
+    return None
+
+
 def _reading(word: str, case: str, gender: str) -> tuple[float, Parse | None]:
     """Best parse of `word` as a singular name part in `case` and `gender`, with a confidence weight."""
     best: tuple[float, Parse | None] = (0.0, None)
@@ -30,9 +44,10 @@ def _reading(word: str, case: str, gender: str) -> tuple[float, Parse | None]:
         t = p.tag
         if t.POS != "NOUN" or t.case != case or t.number != "sing":
             continue
-        if t.gender != gender and "ms-f" not in t and "Fixd" not in t:
+        if t.gender != gender and "ms-f" not in t and not ("Fixd" in t and "Surn" in t):
             continue
         weight = 1.0 + (0.5 if any(g in t for g in _NAME_TAGS) else 0.0) + (0.3 if in_dictionary(p) else 0.0)
+        weight += 0.5 * p.score  # pymorphy2's own preference settles ties (Петра: his genitive, not her name)
         if weight > best[0]:
             best = (weight, p)
     return best
@@ -52,6 +67,12 @@ def normalize_person(text: str) -> str:
             total, forms = 0.0, [t.text for t in toks]
             for i in idx:
                 w, p = _reading(toks[i].text, case, gender)
+                if p is None and gender == "femn" and case != "nomn":
+                    rebuilt = _feminine_first_name(toks[i].text, case)
+                    if rebuilt:
+                        total += 1.2
+                        forms[i] = rebuilt
+                        continue
                 total += w
                 if p is not None and case != "nomn":
                     form = inflect(p, frozenset({"nomn"}))

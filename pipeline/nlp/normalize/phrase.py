@@ -63,6 +63,13 @@ def _head_parses(word: str, label: str) -> list[Parse]:
         for p in ps
         if in_dictionary(p) or not (("Surn" in p.tag and p.tag.gender == "femn") or "Poss" in p.tag)
     ]
+    # Organisations and places are not people: person-name readings (Акимата as a man's name) only count
+    # when nothing else fits, and then not as guessed nominatives (Кенеша).
+    person = [p for p in ps if any(g in p.tag for g in ("Name", "Surn", "Patr"))]
+    if person and len(person) < len(ps):
+        ps = [p for p in ps if p not in person]
+    elif person:
+        ps = [p for p in ps if in_dictionary(p) or p.tag.case != "nomn"] or ps
     if label == "LOC":
         # Prefer readings whose lemma is a known place name, then geographic readings (Нур-Султана).
         known = [p for p in ps if key(p.normal_form) in known_names()]
@@ -107,7 +114,9 @@ def _head_span(toks: list[Token]) -> tuple[list[int], int | None]:
                 return mods, None
             continue  # a leading number or acronym (II форум, РК) stays; look further
         if key(w) in indeclinable():
-            return mods, None if mods else i
+            if mods:
+                return mods, None
+            continue  # Жогорку Кенеша: an indeclinable word before the head stays as written
         if _is_modifier(w, n + 1 < len(word_idx)):
             mods.append(i)
             continue
