@@ -1,3 +1,3 @@
 """Importing this module registers every NER component factory with spaCy."""
 
-from . import acronyms, natasha_component, org_prefix, punct  # noqa: F401
+from . import acronyms, merge, natasha_component, org_heads, org_prefix, punct, ruler, stoplist  # noqa: F401

@@ -36,3 +36,14 @@ def can_be_case(word: str, case: str) -> bool:
         if f.pos in _NOMINAL and f.feats.get("Case") == case:
             return True
     return all("Case" not in f.feats for f in forms)
+
+
+@lru_cache(maxsize=100_000)
+def tags(word: str) -> tuple:
+    """pymorphy2 OpencorporaTag objects for `word` (lower case), cached."""
+    return tuple(vocab().tag(word.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def is_known(word: str) -> bool:
+    return vocab().word_is_known(word.lower())

@@ -14,10 +14,14 @@ from .tokenizer import RazdelTokenizer
 
 # The pipeline, in order: (factory name, config). Each rule component reads its data from models/ner/.
 PIPELINE: list[tuple[str, dict]] = [
-    ("natasha_ner", {}),
-    ("ner_punct", {}),
-    ("ner_org_prefix", {}),
-    ("ner_bracket_acronyms", {}),
+    ("natasha_ner", {}),  # natasha NewsNERTagger on the razdel tokens
+    ("ner_punct", {}),  # quotes/brackets off span edges, split at brackets and list separators
+    ("ner_org_prefix", {}),  # 'ОАО «Газпром»' -> 'Газпром'
+    ("ner_bracket_acronyms", {}),  # '... института (KIAT)' -> ORG 'KIAT'
+    ("ner_ruler", {}),  # pattern label fixes: 'КР' -> LOC, 'ЕС' -> ORG
+    ("ner_org_heads", {}),  # PER/LOC headed by 'университет', 'больница', ... -> ORG
+    ("ner_merge", {}),  # 'Ассамблеи народа' + 'Казахстана' -> one ORG
+    ("ner_stoplist", {}),  # drop 'СМИ', trim 'Замглавы ...'
 ]
 
 

@@ -1,0 +1,64 @@
+"""Join names natasha cut in two: an ORG followed by a genitive LOC/ORG that completes it.
+
+'Ассамблеи народа | Казахстана' and 'Парламентской ассамблеи | Совета Европы' are each one organisation name;
+'МИД | РФ' or 'Министерства сельского хозяйства | Германии' (an institution and its country) stay two, as
+the gold convention has it. Rules, with the words that decide, come from models/ner/merge_rules.json.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .morph import can_be_case, lemmas
+from .resources import load_json
+from .spans import is_capitalised, make_span, set_ents
+
+SOURCE = "merge"
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+class MergeAdjacent:
+    def __init__(self, data: str = "merge_rules.json") -> None:
+        cfg = load_json(data)
+        self.rules = {(r["left"], r["right"]): r for r in cfg["rules"]}
+        self.gaps = set(cfg["gaps"])
+
+    def _join(self, doc: Doc, left: Span, right: Span) -> Span | None:
+        rule = self.rules.get((left.label_, right.label_))
+        if rule is None or doc.text[left.end_char : right.start_char] not in self.gaps:
+            return None
+        if _is_abbreviation(left[-1].text) or not is_capitalised(right.text):
+            return None
+        if rule.get("right_not_abbreviation") and _is_abbreviation(right[0].text):
+            return None
+        heads = rule.get("left_last_lemmas")
+        if heads and not lemmas(left[-1].text) & set(heads):
+            return None
+        if not can_be_case(right[0].text, rule["right_case"]):
+            return None
+        return make_span(doc, left.start, right.end, rule["result"], SOURCE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        if len(ents) < 2:
+            return doc
+        out: list[Span] = [ents[0]]
+        for ent in ents[1:]:
+            joined = self._join(doc, out[-1], ent)
+            if joined is None:
+                out.append(ent)
+            else:
+                out[-1] = joined
+        if len(out) != len(ents):
+            set_ents(doc, out)
+        return doc
+
+
+@Language.factory("ner_merge", default_config={"data": "merge_rules.json"})
+def make_merge(nlp: Language, name: str, data: str) -> MergeAdjacent:
+    return MergeAdjacent(data)
