@@ -7,10 +7,11 @@ import re
 
 from .keys import fix_mixed_script
 
-_ACRONYM = r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&]{0,3}[A-ZА-ЯЁ0-9&][A-Za-zА-Яа-яЁё0-9&]{0,6}"
+# `KIAT`, `КOTRA`, `ТПП КР` (an acronym may carry a short second part, usually the country).
+_ACRONYM = r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&]{0,3}[A-ZА-ЯЁ0-9&][A-Za-zА-Яа-яЁё0-9&]{0,6}(?: [A-ZА-ЯЁ]{2,4})?"
 _DEFINED_INSIDE = re.compile(rf"^(?P<name>.+?)\s*\((?P<acr>{_ACRONYM})\)$")
 _DEFINED_AFTER = re.compile(rf"\s*\((?P<acr>{_ACRONYM})\)")
-_IS_ACRONYM = re.compile(r"^[A-ZА-ЯЁ0-9&]{2,8}$")
+_IS_ACRONYM = re.compile(r"^[A-ZА-ЯЁ0-9&]{2,8}(?: [A-ZА-ЯЁ]{2,4})?$")
 # Function words that acronyms usually skip (Комиссия по торговле -> КТ, but also КПТ: both are tried).
 _FUNCTION_WORDS = frozenset(
     [
@@ -61,3 +62,26 @@ def initials(name: str) -> set[str]:
     every = "".join(w[0] for w in words).upper()
     content = "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
     return {every, content}
+
+
+def _fits(rest: str, words: list[str], k: int, pieces: int) -> bool:
+    if not rest:
+        return pieces >= 2
+    if k >= len(words):
+        return False
+    for cut in range(len(rest), 1, -1):
+        piece = rest[:cut]
+        # A prefix of the word; the last piece may carry its own case ending (Минэкономики).
+        last = cut == len(rest)
+        if (
+            words[k].startswith(piece) or (last and len(piece) > 3 and words[k].startswith(piece[:-2]))
+        ) and _fits(rest[cut:], words, k + 1, pieces + 1):
+            return True
+    return False
+
+
+def is_contraction(word: str, name: str) -> bool:
+    """Is `word` a syllabic contraction of the start of `name` (Нацбанк: Национальный банк, Минэкономики:
+    Министерство экономики)? Each piece begins a consecutive word; at least two pieces."""
+    words = [w.lower() for w in _WORD.findall(name) if w.lower() not in _FUNCTION_WORDS]
+    return len(words) >= 2 and _fits(word.lower(), words, 0, 0)

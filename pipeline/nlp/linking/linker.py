@@ -92,15 +92,31 @@ class _Doc:
                     support[cands[0].country] += 1
         lowered = self.text.lower()
         out: list[Entry | None] = []
-        for cands in self.candidates:
+        for i, cands in enumerate(self.candidates):
             if len(cands) <= 1:
                 out.append(cands[0] if cands else None)
+                continue
+            # A sentence naming one candidate otherwise (из РК в Корею) uses РК for another one.
+            named = self._named_in_sentence(i)
+            cands = [e for e in cands if e.id not in named] or cands
+            if len(cands) == 1:
+                out.append(cands[0])
                 continue
             out.append(
                 _unique_best(cands, lambda e: support[e.id])
                 or _unique_best(cands, lambda e: sum(lowered.count(c) for c in e.context))
             )
         return out
+
+    def _named_in_sentence(self, i: int) -> set[str]:
+        start, end = self.mentions[i]["start"], self.mentions[i]["end"]
+        left = max(self.text.rfind(c, 0, start) for c in ".!?\n")
+        right = min((p for p in (self.text.find(c, end) for c in ".!?\n") if p >= 0), default=len(self.text))
+        return {
+            cands[0].id
+            for j, cands in enumerate(self.candidates)
+            if j != i and len(cands) == 1 and left < self.mentions[j]["start"] < right
+        }
 
     # -- joining ----------------------------------------------------------------------------------------
     def _join_same_names(self) -> None:
@@ -132,20 +148,23 @@ class _Doc:
             if not names[i]:
                 continue
             exact = [j for j in order if names[j] and set(names[i]) < set(names[j])]
-            stems = [
-                j for j in order if persons.refers_to(names[i], names[j]) and _same_gender(names[i], names[j])
-            ]
+            stems = [j for j in order if persons.refers_to(names[i], names[j])]
+            # A nominative surname shows gender; prefer full names of that gender when there is one.
+            stems = [j for j in stems if _same_gender(names[i], names[j])] or stems
             self._join_unique(i, exact or stems)
 
     def _join_org_heads(self) -> None:
-        """`Комиссия` alone refers to the one longer organisation of the document headed by that word."""
+        """`Комиссия` (or a contraction, `Нацбанк`) alone refers to the one longer organisation of the
+        document headed by that word."""
         for i, lab in enumerate(self.labels):
             if lab != "ORG" or self.entries[i] or " " in self.keys[i] or acronyms.is_acronym(self.cores[i]):
                 continue
             targets = [
                 j
                 for j, k in enumerate(self.keys)
-                if self.labels[j] == "ORG" and " " in k and k.split(" ")[0] == self.keys[i]
+                if self.labels[j] == "ORG"
+                and " " in k
+                and (k.split(" ")[0] == self.keys[i] or acronyms.is_contraction(self.keys[i], k))
             ]
             self._join_unique(i, targets)
 

@@ -37,8 +37,9 @@ def _feminine_first_name(word: str, case: str) -> str | None:
     return None
 
 
-def _reading(word: str, case: str, gender: str) -> tuple[float, Parse | None]:
-    """Best parse of `word` as a singular name part in `case` and `gender`, with a confidence weight."""
+def _reading(word: str, case: str, gender: str, role: str) -> tuple[float, Parse | None]:
+    """Best parse of `word` as a singular name part in `case` and `gender`, with a confidence weight; a
+    reading in the role expected at the word's position (first name, patronymic, surname) weighs more."""
     best: tuple[float, Parse | None] = (0.0, None)
     for p in parses(word):
         t = p.tag
@@ -47,10 +48,16 @@ def _reading(word: str, case: str, gender: str) -> tuple[float, Parse | None]:
         if t.gender != gender and "ms-f" not in t and not ("Fixd" in t and "Surn" in t):
             continue
         weight = 1.0 + (0.5 if any(g in t for g in _NAME_TAGS) else 0.0) + (0.3 if in_dictionary(p) else 0.0)
-        weight += 0.5 * p.score  # pymorphy2's own preference settles ties (Петра: his genitive, not her name)
+        weight += 0.2 if role in t else 0.0  # Петра Кима: first name + surname, not two first names
         if weight > best[0]:
             best = (weight, p)
     return best
+
+
+def _role(position: int, n: int) -> str:
+    if n == 1:
+        return "Surn"
+    return "Name" if position == 0 else "Surn" if position == n - 1 else "Patr"
 
 
 def normalize_person(text: str) -> str:
@@ -66,7 +73,7 @@ def normalize_person(text: str) -> str:
         for gender in ("masc", "femn"):
             total, forms = 0.0, [t.text for t in toks]
             for i in idx:
-                w, p = _reading(toks[i].text, case, gender)
+                w, p = _reading(toks[i].text, case, gender, _role(idx.index(i), len(idx)))
                 if p is None and gender == "femn" and case != "nomn":
                     rebuilt = _feminine_first_name(toks[i].text, case)
                     if rebuilt:
