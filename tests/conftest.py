@@ -50,8 +50,12 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
     return path
 
 
-def run_pipeline(corpus: Path, out: Path, stages: list[str] | None = None, **options) -> object:
-    opts = RunOptions(corpus=corpus, out=str(out), stages=stages or select_stages(), workers=1, **options)
+def run_pipeline(
+    corpus: Path, out: Path, stages: list[str] | None = None, workers: int = 1, **options
+) -> object:
+    opts = RunOptions(
+        corpus=corpus, out=str(out), stages=stages or select_stages(), workers=workers, **options
+    )
     return Runner(Store.open(str(out)), opts).run()
 
 
