@@ -96,8 +96,8 @@ class _Doc:
             if len(cands) <= 1:
                 out.append(cands[0] if cands else None)
                 continue
-            # A sentence naming one candidate otherwise (из РК в Корею) uses РК for another one.
-            named = self._named_in_sentence(i)
+            # A candidate named right next to it (из РК в Корею) is a different place: РК is the other one.
+            named = self._named_nearby(i)
             cands = [e for e in cands if e.id not in named] or cands
             if len(cands) == 1:
                 out.append(cands[0])
@@ -108,14 +108,18 @@ class _Doc:
             )
         return out
 
-    def _named_in_sentence(self, i: int) -> set[str]:
+    def _named_nearby(self, i: int, window: int = 6) -> set[str]:
+        """Entities another mention names within a few words (из РК в Корею, РК и Корея)."""
         start, end = self.mentions[i]["start"], self.mentions[i]["end"]
-        left = max(self.text.rfind(c, 0, start) for c in ".!?\n")
-        right = min((p for p in (self.text.find(c, end) for c in ".!?\n") if p >= 0), default=len(self.text))
         return {
             cands[0].id
             for j, cands in enumerate(self.candidates)
-            if j != i and len(cands) == 1 and left < self.mentions[j]["start"] < right
+            if j != i
+            and len(cands) == 1
+            and (
+                0 <= self.mentions[j]["start"] - end <= window
+                or 0 <= start - self.mentions[j]["end"] <= window
+            )
         }
 
     # -- joining ----------------------------------------------------------------------------------------

@@ -1,0 +1,155 @@
+"""Linking on short texts written for these tests: in-document coreference, gazetteer ids, ambiguity."""
+
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from pipeline.evaluate.linking import evaluate_linking, format_report
+from pipeline.nlp.linking import Gazetteer, Linker
+from pipeline.nlp.linking.keys import match_key
+from pipeline.nlp.normalize import normalize_mention
+
+GOLD = Path(__file__).parent / "data" / "linking_gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker()
+
+
+def mentions(text: str, spans: list[tuple[str, str]]) -> list[dict]:
+    """Mentions for (surface, label) pairs, located left to right in `text`."""
+    out, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        out.append(
+            {
+                "start": start,
+                "end": pos,
+                "text": surface,
+                "label": label,
+                "normal": normalize_mention(surface, label),
+            }
+        )
+    return out
+
+
+def canon(linker: Linker, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    return [(lk.canonical, lk.canonical_id) for lk in linker.link(text, mentions(text, spans))]
+
+
+def test_surname_links_to_full_name_in_both_directions(linker: Linker) -> None:
+    text = "Слово взяла Гульнара Сатыбалдиева. Позже Сатыбалдиевой задали вопрос, и Сатыбалдиева ответила."
+    out = canon(
+        linker, text, [("Гульнара Сатыбалдиева", "PER"), ("Сатыбалдиевой", "PER"), ("Сатыбалдиева", "PER")]
+    )
+    assert {c for c, _ in out} == {"Гульнара Сатыбалдиева"}
+    text = "Жумабаев выступил первым. Затем Бакыт Жумабаев ответил на вопросы."
+    out = canon(linker, text, [("Жумабаев", "PER"), ("Бакыт Жумабаев", "PER")])
+    assert out[0][0] == out[1][0] == "Бакыт Жумабаев"
+
+
+def test_ambiguous_surname_stays_apart(linker: Linker) -> None:
+    text = "Встретились Чо Мин Хо и Чо Сон Ги. Чо сказал, что встреча прошла хорошо."
+    out = canon(linker, text, [("Чо Мин Хо", "PER"), ("Чо Сон Ги", "PER"), ("Чо", "PER")])
+    assert out[0][0] != out[1][0]
+    assert out[2][0] == "Чо"
+
+
+def test_acronym_defined_in_brackets(linker: Linker) -> None:
+    text = "Агентство развития малого бизнеса (АРМБ) открыло офис. Глава АРМБ рассказал о планах."
+    out = canon(linker, text, [("Агентство развития малого бизнеса (АРМБ)", "ORG"), ("АРМБ", "ORG")])
+    assert out[0] == out[1] == ("Агентство развития малого бизнеса", None)
+
+
+def test_acronym_from_initials(linker: Linker) -> None:
+    text = "Фонд поддержки фермеров выдал кредиты. По данным ФПФ, заявок стало больше."
+    out = canon(linker, text, [("Фонд поддержки фермеров", "ORG"), ("ФПФ", "ORG")])
+    assert out[1][0] == "Фонд поддержки фермеров"
+
+
+def test_country_aliases_share_id(linker: Linker) -> None:
+    text = "Киргизия и Кыргызская Республика — одна страна; КР и Кыргызстан тоже."
+    out = canon(
+        linker,
+        text,
+        [("Киргизия", "LOC"), ("Кыргызская Республика", "LOC"), ("КР", "LOC"), ("Кыргызстан", "LOC")],
+    )
+    assert set(out) == {("Кыргызстан", "KG")}
+
+
+def test_region_abbreviation_and_inflected_name(linker: Linker) -> None:
+    text = "В Восточно-Казахстанской области, или ВКО, и в Восточном Казахстане в целом."
+    spans = [("Восточно-Казахстанской области", "LOC"), ("ВКО", "ORG"), ("Восточном Казахстане", "LOC")]
+    assert set(canon(linker, text, spans)) == {("Восточно-Казахстанская область", "KZ-63")}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Сеул и Пусан развивают связи. В Корее считают, что РК нуждается в кадрах.",
+            ["Сеул", "Пусан", "Корее"],
+            "KR",
+        ),
+        (
+            "Астана и Алматы растут. В Казахстане считают, что РК нуждается в кадрах.",
+            ["Астана", "Алматы"],
+            "KZ",
+        ),
+        (
+            "Делегация из Кореи и Сеула посетила Казахстан. Поставки из РК в Корею выросли.",
+            ["Кореи", "Сеула", "Казахстан"],
+            "KZ",
+        ),
+    ],
+)
+def test_ambiguous_rk_is_settled_by_the_document(
+    linker: Linker, text: str, spans: list[str], expected: str
+) -> None:
+    found = [(w, "LOC") for w in spans] + [("РК", "LOC")]
+    if "в Корею" in text:
+        found.append(("Корею", "LOC"))
+    assert canon(linker, text, found)[len(spans)][1] == expected
+
+
+def test_ambiguous_rk_without_context_is_not_guessed(linker: Linker) -> None:
+    out = canon(linker, "РК объявила о новых мерах.", [("РК", "LOC")])
+    assert out == [("РК", None)]
+
+
+def test_mixed_script_acronym_matches_gazetteer(linker: Linker) -> None:
+    assert match_key("КOTRA") == match_key("KOTRA")
+    out = canon(linker, "Представитель КOTRA выступил.", [("КOTRA", "ORG")])
+    assert out == [("KOTRA", "org-kotra")]
+
+
+def test_all_iso_countries_have_russian_names_and_english_names() -> None:
+    gaz = Gazetteer()
+    for c in pycountry.countries:
+        e = gaz.entries[c.alpha_2]
+        assert e.name_en and e.canonical
+        assert any("а" <= ch.lower() <= "я" for ch in e.canonical), c.alpha_2
+    assert gaz.lookup("Германия")[0].id == "DE"
+    assert gaz.lookup("ФРГ")[0].name_en == "Germany"
+
+
+def test_subdivision_ids_are_real_iso_codes() -> None:
+    gaz = Gazetteer()
+    iso = {s.code for s in pycountry.subdivisions}
+    coded = [e.id for e in gaz.entries.values() if e.type != "country" and e.id[:2].isupper()]
+    assert coded and all(code in iso for code in coded), [c for c in coded if c not in iso]
+
+
+def test_empty_document(linker: Linker) -> None:
+    assert linker.link("", []) == []
+
+
+def test_gold_meets_targets() -> None:
+    result = evaluate_linking(GOLD)
+    report = format_report(result)
+    assert result["normal_accuracy"] >= 0.95, report
+    assert result["same_rate"] >= 0.95, report
+    assert result["split_rate"] >= 0.95, report
