@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from pipeline.nlp.amounts.lexicon import (
+    ANCHORS,
     COUNT_STOPLIST,
     CURRENCIES,
     NUMBER_START_WORDS,
@@ -16,7 +17,7 @@ from pipeline.nlp.amounts.lexicon import (
 )
 from pipeline.nlp.amounts.morph import first_parse
 from pipeline.nlp.amounts.numbers import Number, read_number
-from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize
+from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
 
 _DASHES = frozenset("-‑–—")
@@ -146,7 +147,8 @@ def _value_fields(value: float, qual: str) -> tuple[float | None, float | None, 
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = tokenize(text)
+        # 48 chars back cover the longest qualifier; 110 forward cover a range with adjectives and a noun
+        self.tokens = tokenize_windows(text, ANCHORS, before=48, after=110)
         self.out: list[Amount] = []
         self.floor = 0  # first token index not yet consumed by an amount
 

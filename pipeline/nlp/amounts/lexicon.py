@@ -6,11 +6,12 @@ Phrases become token tries: a dict per node keyed by lexicon token, with the pay
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
 from pipeline.nlp.amounts.morph import always_singular, lexeme_forms
-from pipeline.nlp.amounts.tokens import Token, norm, split_phrase_chunk, tight
+from pipeline.nlp.amounts.tokens import Token, norm, split_phrase_chunk, tight, trie_regex
 
 MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "amounts"
 
@@ -112,3 +113,14 @@ NUMBERING_WORDS = _word_list("numbering_words.txt")
 
 # Any token that can start a number: the prefilter of the scanner.
 NUMBER_START_WORDS: frozenset[str] = frozenset(NUMBER_WORDS) | frozenset(SCALE_WORD_FORMS)
+
+# Prefilter: where an amount can start. A digit, a prefix currency symbol, or a number/scale word; the
+# windows around these are all the scanner ever tokenizes.
+ANCHORS: re.Pattern[str] = re.compile(
+    r"[0-9]|["
+    + re.escape("".join(PREFIX_SYMBOLS))
+    + r"]|(?<![^\W\d_])"
+    + trie_regex(NUMBER_START_WORDS)
+    + r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
