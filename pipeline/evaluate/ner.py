@@ -50,13 +50,13 @@ class NatashaBaseline:
 
 
 def load_gold(path: str, limit: int | None = None) -> list[dict]:
-    docs = []
+    docs: list[dict] = []
     with open(path, encoding="utf-8") as f:
         for line in f:
-            if line.strip():
-                docs.append(json.loads(line))
             if limit is not None and len(docs) >= limit:
                 break
+            if line.strip():
+                docs.append(json.loads(line))
     return docs
 
 

@@ -1,0 +1,229 @@
+"""Each NER rule component on sentences written for the test, with natasha's output stubbed in doc.ents."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.ner import build_nlp
+from pipeline.nlp.ner.homoglyphs import unify_scripts
+from pipeline.nlp.ner.recognizer import doc_mentions
+from pipeline.nlp.ner.tokenizer import split_words
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    # every rule component, no natasha: the tests set the model's spans themselves
+    return build_nlp(
+        [
+            ("ner_punct", {}),
+            ("ner_org_prefix", {}),
+            ("ner_bracket_acronyms", {}),
+            ("ner_ruler", {}),
+            ("ner_org_heads", {}),
+            ("ner_merge", {}),
+            ("ner_stoplist", {}),
+        ]
+    )
+
+
+def run(nlp, text: str, spans: list[tuple[str, str]], only: str | None = None) -> list[tuple[str, str]]:
+    """Mark each (substring, label) as a natasha span, run the components (or one), return (text, label)."""
+    doc = nlp.make_doc(text)
+    ents, pos = [], 0
+    for sub, label in spans:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        span = doc.char_span(start, pos, label=label, alignment_mode="strict")
+        assert span is not None, sub
+        span.id_ = "natasha"
+        ents.append(span)
+    doc.ents = ents
+    for name, proc in nlp.pipeline:
+        if only is None or name == only:
+            doc = proc(doc)
+    mentions = doc_mentions(doc)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.label) for m in mentions]
+
+
+# --- edges: quotes, brackets, separators -------------------------------------------------------------
+
+
+def test_quotes_stripped_from_edges(nlp):
+    got = run(nlp, "Компания «Зеленый берег» выросла.", [("«Зеленый берег»", "ORG")], only="ner_punct")
+    assert got == [("Зеленый берег", "ORG")]
+
+
+def test_span_stops_at_opening_bracket(nlp):
+    got = run(nlp, "Делегаты АБВГ (Ассоциация) приехали.", [("АБВГ (", "ORG")], only="ner_punct")
+    assert got == [("АБВГ", "ORG")]
+
+
+def test_bracketed_transliteration_becomes_own_mention(nlp):
+    text = "Слово взял Иван Петров (Ivan Petrov) из Самары."
+    got = run(nlp, text, [("Иван Петров (Ivan Petrov)", "PER")], only="ner_punct")
+    assert got == [("Иван Петров", "PER"), ("Ivan Petrov", "PER")]
+
+
+def test_list_separators_split_places(nlp):
+    got = run(nlp, "Участники: Гвинея • Мали • Чад.", [("Гвинея • Мали • Чад", "LOC")], only="ner_punct")
+    assert got == [("Гвинея", "LOC"), ("Мали", "LOC"), ("Чад", "LOC")]
+
+
+def test_comma_splits_people_but_not_organisations(nlp):
+    people = run(nlp, "Голы забили Смирнов, Орлов.", [("Смирнов, Орлов", "PER")], only="ner_punct")
+    assert people == [("Смирнов", "PER"), ("Орлов", "PER")]
+    text = "Институт истории, языка и литературы открылся."
+    org = run(nlp, text, [("Институт истории, языка и литературы", "ORG")], only="ner_punct")
+    assert org == [("Институт истории, языка и литературы", "ORG")]
+
+
+def test_unclosed_quote_inside_span_splits_it(nlp):
+    text = "Он сказал Северной редакции «Радио Ромашка» вчера."
+    got = run(nlp, text, [("Северной редакции «Радио Ромашка", "ORG")], only="ner_punct")
+    assert got == [("Северной редакции", "ORG"), ("Радио Ромашка", "ORG")]
+
+
+# --- ORG prefixes --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("span", "want"),
+    [("ОАО «Северсталь»", "Северсталь"), ("Холдинг «Ромашка»", "Ромашка"), ("ТОО Алматыгаз", "Алматыгаз")],
+)
+def test_legal_form_or_descriptor_dropped(nlp, span, want):
+    text = f"Вчера {span} объявил о сделке."
+    assert run(nlp, text, [(span, "ORG")], only="ner_org_prefix") == [(want, "ORG")]
+
+
+def test_apostrophe_is_not_a_quote(nlp):
+    text = "Аукцион Sotheby’s продал картину."
+    assert run(nlp, text, [("Sotheby’s", "ORG")]) == [("Sotheby’s", "ORG")]
+
+
+# --- bracketed acronyms --------------------------------------------------------------------------------
+
+
+def test_acronym_after_org_is_an_org(nlp):
+    text = "Доклад подготовил Институт морских технологий (ИМТ) в мае."
+    got = run(nlp, text, [("Институт морских технологий", "ORG")])
+    assert got == [("Институт морских технологий", "ORG"), ("ИМТ", "ORG")]
+
+
+def test_latin_acronym_after_org(nlp):
+    text = "Представители Корейского агентства энергетики (KEMCO) приехали."
+    got = run(nlp, text, [("Корейского агентства энергетики", "ORG")])
+    assert ("KEMCO", "ORG") in got
+
+
+def test_bracket_after_common_words_or_numbers_is_not_an_entity(nlp):
+    text = "Рост валового продукта (ВП) составил 3%, сказал Петр Сидоров (2510)."
+    got = run(nlp, text, [("Петр Сидоров", "PER")])
+    assert got == [("Петр Сидоров", "PER")]
+
+
+# --- ruler: label fixes ------------------------------------------------------------------------------
+
+
+def test_country_abbreviation_is_loc(nlp):
+    text = "Министр экономики КР встретился с послом."
+    got = run(nlp, text, [("КР", "ORG")], only="ner_ruler")
+    assert got == [("КР", "LOC")]
+
+
+def test_ruler_fills_missing_abbreviation(nlp):
+    got = run(nlp, "Посол РК прибыл в Сеул.", [("Сеул", "LOC")], only="ner_ruler")
+    assert got == [("РК", "LOC"), ("Сеул", "LOC")]
+
+
+def test_union_is_org(nlp):
+    got = run(nlp, "Санкции Евросоюза продлены.", [("Евросоюза", "LOC")], only="ner_ruler")
+    assert got == [("Евросоюза", "ORG")]
+
+
+def test_longer_model_span_beats_ruler(nlp):
+    text = "Руководитель Торгово-промышленной палаты КР выступил."
+    span = "Торгово-промышленной палаты КР"
+    assert run(nlp, text, [(span, "ORG")], only="ner_ruler") == [(span, "ORG")]
+
+
+# --- ORG heads -----------------------------------------------------------------------------------------
+
+
+def test_org_head_noun_relabels(nlp):
+    text = "Он учился в Университете Сиэтла и в Областной больнице Омска работал."
+    got = run(
+        nlp, text, [("Университете Сиэтла", "LOC"), ("Областной больнице Омска", "LOC")], only="ner_org_heads"
+    )
+    assert got == [("Университете Сиэтла", "ORG"), ("Областной больнице Омска", "ORG")]
+
+
+def test_place_without_org_head_keeps_label(nlp):
+    text = "Он жил в Советском Союзе и в Нижнем Новгороде."
+    spans = [("Советском Союзе", "LOC"), ("Нижнем Новгороде", "LOC")]
+    assert run(nlp, text, spans, only="ner_org_heads") == spans
+
+
+# --- merging names cut in two --------------------------------------------------------------------------
+
+
+def test_org_of_a_people_of_a_country_is_one_name(nlp):
+    text = "Заседание Ассамблеи народа Казахстана прошло в Астане."
+    got = run(
+        nlp, text, [("Ассамблеи народа", "ORG"), ("Казахстана", "LOC"), ("Астане", "LOC")], only="ner_merge"
+    )
+    assert got == [("Ассамблеи народа Казахстана", "ORG"), ("Астане", "LOC")]
+
+
+def test_genitive_org_completes_org(nlp):
+    text = "Делегация Парламентской ассамблеи Совета Европы уехала."
+    got = run(nlp, text, [("Парламентской ассамблеи", "ORG"), ("Совета Европы", "ORG")], only="ner_merge")
+    assert got == [("Парламентской ассамблеи Совета Европы", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Глава МИД РФ заявил.", [("МИД", "ORG"), ("РФ", "LOC")]),  # abbreviation on the left
+        ("Решение Министерства финансов Германии.", [("Министерства финансов", "ORG"), ("Германии", "LOC")]),
+        ("Письмо Совета директоров, Москва.", [("Совета директоров", "ORG"), ("Москва", "LOC")]),  # comma gap
+    ],
+)
+def test_no_merge_when_grammar_or_convention_says_two(nlp, text, spans):
+    assert run(nlp, text, spans, only="ner_merge") == spans
+
+
+# --- stop list ------------------------------------------------------------------------------------------
+
+
+def test_stop_list_drops_non_entities(nlp):
+    text = "Об этом пишут СМИ, сообщил Олег Жуков."
+    got = run(nlp, text, [("СМИ", "ORG"), ("Олег Жуков", "PER")], only="ner_stoplist")
+    assert got == [("Олег Жуков", "PER")]
+
+
+def test_role_word_trimmed_from_name_start(nlp):
+    text = "Замглавы Федеральной таможенной службы уволен."
+    got = run(nlp, text, [("Замглавы Федеральной таможенной службы", "ORG")], only="ner_stoplist")
+    assert got == [("Федеральной таможенной службы", "ORG")]
+
+
+def test_sentence_initial_common_word_dropped_but_names_kept(nlp):
+    text = "Вечерний поезд ушел. Россия ответила. Воронеж ждет."
+    spans = [("Вечерний", "LOC"), ("Россия", "LOC"), ("Воронеж", "LOC")]
+    assert run(nlp, text, spans, only="ner_stoplist") == [("Россия", "LOC"), ("Воронеж", "LOC")]
+
+
+# --- mixed scripts -------------------------------------------------------------------------------------
+
+
+def test_unify_scripts_maps_minority_letters_only():
+    assert unify_scripts("КOTRA и Газпрoм") == "KOTRA и Газпром"
+    assert unify_scripts("Москва USA") == "Москва USA"
+    assert len(unify_scripts("ВКО-СOVID")) == len("ВКО-СOVID")
+
+
+def test_mixed_script_word_is_one_token():
+    words, _, _ = split_words("Агентство КOTRA открыло офис")
+    assert "КOTRA" in words
