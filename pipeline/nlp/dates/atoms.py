@@ -389,4 +389,7 @@ def century(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("century", i, stop, part=n)
 
 
-CALENDAR_PARSERS = (numeric_date, day_month, month, year, quarter, half, season, decade, century)
+# Parsers worth trying per token kind (the others would fail on the first token anyway).
+NUMBER_PARSERS = (day_month, year, quarter, half, decade, century)
+NUMERIC_DATE_PARSERS = (numeric_date,)
+WORD_PARSERS = (month, quarter, half, season, decade, century)

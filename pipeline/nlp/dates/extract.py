@@ -8,16 +8,24 @@ from pipeline.nlp.dates.grammar import expression
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
 from pipeline.nlp.dates.resolve import to_mention
-from pipeline.nlp.dates.tokens import WORD, Tokens, tokenize
+from pipeline.nlp.dates.tokens import Tokens, tokenize
+
+_ROMAN_CHARS = frozenset("IVXХІ")
+_ROMAN_FIRST = frozenset("ivxхі")
 
 
-def _is_trigger(t: Tokens, i: int, lex: Lexicon) -> bool:
-    """Can an expression start here? Numbers, numeric dates, month/season/relative words, interval
-    prepositions and upper-case words (Roman numerals). Everything else is skipped without parsing."""
-    k = t.kind[i]
-    if k == WORD:
-        return t.low[i] in lex.triggers or t.raw[i].isupper()
-    return k != "punct"
+def _candidates(t: Tokens, lex: Lexicon) -> list[int]:
+    """Token indices where an expression can start: numbers, numeric dates, month/season/relative words,
+    interval prepositions and upper-case Roman numerals. One comprehension, no parsing elsewhere."""
+    trig = lex.triggers
+    raw = t.raw
+    return [
+        i
+        for i, w in enumerate(t.low)
+        if w in trig
+        or w[0].isdigit()
+        or (w[0] in _ROMAN_FIRST and raw[i].isupper() and set(raw[i]) <= _ROMAN_CHARS)
+    ]
 
 
 def _as_date(published: date | datetime | None) -> date | None:
@@ -34,17 +42,15 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     pub = _as_date(published)
     t = tokenize(text)
     out: list[DateMention] = []
-    i, n = 0, len(t)
-    while i < n:
-        if not _is_trigger(t, i, lex):
-            i += 1
+    done = 0  # tokens before this index belong to an expression already found
+    for i in _candidates(t, lex):
+        if i < done:
             continue
         e = expression(t, i, lex)
         if e is None:
-            i += 1
             continue
         m = to_mention(e, t, pub)
         if m is not None:
             out.append(m)
-        i = e.stop
+        done = e.stop
     return out

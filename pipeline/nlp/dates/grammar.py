@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.dates.atoms import CALENDAR_PARSERS, Atom, century_number, ordinal, suffix, year_number
+from pipeline.nlp.dates import atoms, relative
+from pipeline.nlp.dates.atoms import Atom, century_number, ordinal, suffix, year_number
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.relative import RELATIVE_PARSERS
-from pipeline.nlp.dates.tokens import NUM, Tokens
+from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens
 
-_PARSERS = CALENDAR_PARSERS + RELATIVE_PARSERS
+_PARSERS = {
+    NUM: atoms.NUMBER_PARSERS,
+    DMY: atoms.NUMERIC_DATE_PARSERS,
+    YMD: atoms.NUMERIC_DATE_PARSERS,
+    WORD: atoms.WORD_PARSERS + relative.WORD_PARSERS,
+}
 
 
 @dataclass(slots=True)
@@ -40,7 +45,9 @@ Expr = Atom | Range | Open
 def atom(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """The longest atom starting at token i."""
     best: Atom | None = None
-    for parse in _PARSERS:
+    if i >= len(t):
+        return None
+    for parse in _PARSERS.get(t.kind[i], ()):
         a = parse(t, i, lex)
         if a is not None and (best is None or a.stop > best.stop):
             best = a
@@ -74,8 +81,7 @@ def _partial_heads(t: Tokens, i: int, lex: Lexicon) -> list[Atom]:
     return heads
 
 
-def _heads(t: Tokens, i: int, lex: Lexicon) -> list[Atom]:
-    full = atom(t, i, lex)
+def _heads(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> list[Atom]:
     heads = [full] if full is not None and not full.relative else []
     return heads + _partial_heads(t, i, lex)
 
@@ -100,9 +106,14 @@ def _ordered(head: Atom, tail: Atom) -> bool:
     return h is not None and tl is not None and h[0] <= tl[1]
 
 
-def _range_from(t: Tokens, first: int, j: int, joins: frozenset[str], lex: Lexicon) -> Range | None:
+def _range_from(
+    t: Tokens, first: int, j: int, joins: frozenset[str], lex: Lexicon, full: Atom | None = None
+) -> Range | None:
+    """A range whose head starts at token j; `full` is the atom at j when the caller has it already."""
     best: Range | None = None
-    for head in _heads(t, j, lex):
+    if full is None:
+        full = atom(t, j, lex)
+    for head in _heads(t, j, lex, full):
         k = head.stop
         if t.low_at(k) not in joins:
             continue
@@ -132,8 +143,11 @@ def _since_ok(t: Tokens, a: Atom, lex: Lexicon) -> bool:
     return t.low_at(a.stop - 1) not in lex.instrumental
 
 
-def dash_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
-    return _range_from(t, i, i, lex.dashes, lex)
+def dash_range(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Range | None:
+    # Cheap look-ahead: no dash within the next few tokens, no dash range.
+    if not any(t.low_at(k) in lex.dashes for k in range(i + 1, i + 5)):
+        return None
+    return _range_from(t, i, i, lex.dashes, lex, full)
 
 
 def from_to_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
@@ -179,11 +193,13 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
 
 def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     """The longest expression starting at token i (ranges before open intervals before atoms on ties)."""
+    a = atom(t, i, lex)
+    found: list[Expr | None] = []
+    if t.low[i] in lex.prep_first:
+        found += [from_to_range(t, i, lex), open_interval(t, i, lex)]
+    found += [dash_range(t, i, lex, a), a]
     best: Expr | None = None
-    for parse in (from_to_range, open_interval, dash_range, atom):
-        e = parse(t, i, lex)
-        if e is None or (isinstance(e, Atom) and e.partial):
-            continue
-        if best is None or e.stop > best.stop:
+    for e in found:
+        if e is not None and (best is None or e.stop > best.stop):
             best = e
     return best

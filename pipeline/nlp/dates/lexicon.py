@@ -68,6 +68,7 @@ class Lexicon:
     number_markers: frozenset[str]
     roman_lookalikes: dict[str, str]
     triggers: frozenset[str]  # words at which an expression can start
+    prep_first: frozenset[str]  # first words of interval prepositions (`с`, `до`, `начиная`)
 
 
 def _set(raw: dict, key: str) -> frozenset[str]:
@@ -129,5 +130,10 @@ def lexicon() -> Lexicon:
         triggers.update(lex[key])
     for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads"):
         triggers.update(seq[0] for seq in lex[key])
-    triggers.update(lex["between_heads"])
-    return Lexicon(**lex, triggers=frozenset(triggers))
+    preps = {
+        seq[0]
+        for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads")
+        for seq in lex[key]
+    } | lex["between_heads"]
+    triggers.update(preps)
+    return Lexicon(**lex, triggers=frozenset(triggers), prep_first=frozenset(preps))

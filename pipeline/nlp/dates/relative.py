@@ -56,4 +56,4 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("day", i, j + 1, relative=True, offset=off, weekday=wd)
 
 
-RELATIVE_PARSERS = (relative_day, relative_unit, weekday)
+WORD_PARSERS = (relative_day, relative_unit, weekday)

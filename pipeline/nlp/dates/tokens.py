@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.nlp.dates.lexicon import fold
-
 # Numeric dates are one token so that a phone number or version string cannot be read piecewise:
 # no digit, dot, slash or colon may touch them on either side.
 _TOKEN_RE = re.compile(
@@ -21,6 +19,7 @@ _TOKEN_RE = re.compile(
 )
 
 NUM, DMY, YMD, WORD, PUNCT = "num", "dmy", "ymd", "word", "punct"
+_KIND = {"sep": DMY}  # lastgroup may name the inner separator group of a numeric date
 
 
 @dataclass(slots=True)
@@ -44,15 +43,17 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    toks = Tokens(text)
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
-        if kind == "sep":  # lastgroup is the outermost group that closed last: dmy ends after sep
-            kind = DMY
-        raw = m.group()
-        toks.start.append(m.start())
-        toks.end.append(m.end())
-        toks.raw.append(raw)
-        toks.low.append(fold(raw))
-        toks.kind.append(kind)
-    return toks
+    # List comprehensions over one finditer pass: this runs on every character of every document.
+    ms = list(_TOKEN_RE.finditer(text))
+    raw = [m.group() for m in ms]
+    low = [r.lower() for r in raw]
+    if "ё" in text or "Ё" in text:
+        low = [w.replace("ё", "е") for w in low]
+    return Tokens(
+        text,
+        start=[m.start() for m in ms],
+        end=[m.end() for m in ms],
+        raw=raw,
+        low=low,
+        kind=[_KIND.get(m.lastgroup, m.lastgroup) for m in ms],
+    )
