@@ -15,7 +15,7 @@ from pipeline.nlp.amounts.lexicon import (
     UNITS,
     match_trie,
 )
-from pipeline.nlp.amounts.morph import first_parse
+from pipeline.nlp.amounts.morph import agrees_with_number, first_parse
 from pipeline.nlp.amounts.numbers import Number, read_number
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
@@ -78,6 +78,8 @@ def _counted_noun(tokens: list[Token], num: Number, k: int, text: str) -> Unit |
                 or gram & _NOT_COUNTED
                 or len(tok.low) < 2
             ):
+                return None
+            if not num.scaled and not agrees_with_number(tok.low, num.value):
                 return None
             return Unit("count", lemma, j)
         if not gram & _ADJ:
@@ -214,7 +216,8 @@ class _Scanner:
             return None
         lo, hi = num.value, num2.value
         # `от 5 до 10 млн`: the first bound shares the second's scale when that keeps lo <= hi
-        if not num.scaled and num2.scaled and unit is None and lo * num2.scale <= hi:
+        first_bare = unit is None or unit.end == num.end  # `$3-4 млрд`: a prefix symbol is no scale
+        if not num.scaled and num2.scaled and first_bare and lo * num2.scale <= hi:
             lo *= num2.scale
         if lo > hi:
             return None

@@ -31,3 +31,28 @@ def lexeme_forms(word: str) -> set[str]:
 def always_singular(word: str) -> bool:
     """True when no parse of the word is plural: `миллиона` yes, `тысячи` (also plural) no."""
     return all("plur" not in p.tag for p in MORPH.parse(word))
+
+
+@lru_cache(maxsize=100_000)
+def _noun_forms(word: str) -> frozenset[tuple[str, str]]:
+    """(number, case) pairs of the word's noun parses."""
+    return frozenset(
+        (str(p.tag.number), str(p.tag.case)) for p in MORPH.parse(word) if "NOUN" in p.tag and p.tag.number
+    )
+
+
+def agrees_with_number(word: str, value: float) -> bool:
+    """Does a noun's form fit a count of `value`? `3 места`, `5 мест` yes; `3 место`, `9 класса` no.
+
+    Those are ordinal uses (`занял 3 место`, `ученики 9 класса`). After 1 (not 11) any singular form fits;
+    after 2-4 and fractions the genitive singular or a plural; otherwise only plurals.
+    """
+    forms = _noun_forms(word)
+    if not value.is_integer():
+        return any(n == "plur" or c == "gent" for n, c in forms)
+    last2 = int(value) % 100
+    if last2 % 10 == 1 and last2 != 11:
+        return True
+    if last2 % 10 in (2, 3, 4) and not 12 <= last2 <= 14:
+        return any(n == "plur" or c == "gent" for n, c in forms)
+    return any(n == "plur" for n, c in forms)
