@@ -35,11 +35,23 @@ def detect_language(text: str) -> str:
         return "en" if latin / len(letters) > 0.5 else "und"
     words = [w.lower() for w in _WORD.findall(sample)]
     profiles = _profiles()
-    best, best_score = "ru", 0.0
+    russian_words = _share(words, profiles["ru"]["words"])
+    best, best_score, best_letters, best_words = "ru", 0.0, 0.0, 0.0
     for lang, profile in profiles.items():
+        if lang == "ru":
+            continue
         letter_share = sum(c in profile["letters"] for c in letters) / max(cyrillic, 1)
-        word_share = sum(w in profile["words"] for w in words) / max(len(words), 1)
+        word_share = _share(words, profile["words"])
         score = letter_share * 10 + word_share * 5
-        if letter_share >= profile["min_letter_share"] and score > best_score:
-            best, best_score = lang, score
+        if (letter_share >= profile["min_letter_share"] or word_share >= 0.05) and score > best_score:
+            best, best_score, best_letters, best_words = lang, score, letter_share, word_share
+    # A Russian text quoting a few Kazakh or Ukrainian names: its own function words outnumber the other
+    # language's, and the foreign letters stay rare.
+    if best != "ru" and russian_words > best_words and best_letters < 0.05:
+        return "ru"
     return best
+
+
+def _share(words: list[str], vocabulary: list[str]) -> float:
+    vocab = set(vocabulary)
+    return sum(w in vocab for w in words) / max(len(words), 1)

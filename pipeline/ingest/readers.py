@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from pipeline.ingest.decode import DecodeError, decode
+from pipeline.ingest.html import html_to_text, looks_like_html
 
 OPTIONAL_FIELDS = ("title", "published", "url")
+_RU_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,11 @@ def parse_jsonl_line(line: bytes, source: str) -> Record:
     doc_id = obj.get("id")
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
-    if not isinstance(doc_id, str) or not doc_id.strip():
-        return Rejected(source, source, raw_hash, "missing_id", "no string `id` field")
+    if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
+        return Rejected(source, source, raw_hash, "missing_id", "no `id` field, or an empty one")
+    if not isinstance(doc_id, str):
+        message = f"`id` must be a string or an integer, not {type(doc_id).__name__}"
+        return Rejected(source, source, raw_hash, "bad_field", message)
     text = obj.get("text")
     if not isinstance(text, str):
         kind = "missing_text" if text is None else "bad_field"
@@ -112,10 +118,9 @@ def parse_jsonl_line(line: bytes, source: str) -> Record:
         fields[name] = value or None
     published = None
     if fields["published"]:
-        try:
-            published = date.fromisoformat(fields["published"][:10])
-        except ValueError:
-            message = f"`published` is not an ISO date: {fields['published']!r}"
+        published = parse_published(fields["published"])
+        if published is None:
+            message = f"`published` is not a date (YYYY-MM-DD or DD.MM.YYYY): {fields['published']!r}"
             return Rejected(doc_id, source, raw_hash, "bad_date", message, doc_id=doc_id)
     article = Article(
         doc_id, source, raw_hash, text, "utf-8", title=fields["title"], published=published, url=fields["url"]
@@ -123,7 +128,27 @@ def parse_jsonl_line(line: bytes, source: str) -> Record:
     return _checked(article)
 
 
+def parse_published(value: str) -> date | None:
+    """An ISO date or datetime (the date part is kept), or the Russian DD.MM.YYYY; None if neither."""
+    value = value.strip()
+    for candidate in (value[:10], value):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            pass
+    match = _RU_DATE.fullmatch(value)
+    if match:
+        try:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            return None
+    return None
+
+
 def _checked(article: Article) -> Record:
+    # HTML given as text: the cleaned text becomes the document (see ingest/html.py).
+    if looks_like_html(article.text):
+        article = replace(article, text=html_to_text(article.text), encoding=article.encoding + "+html")
     if not article.text.strip():
         what = "empty" if not article.text else "whitespace only"
         return Rejected(

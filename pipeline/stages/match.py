@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from pipeline.chunks import chunk_text
 from pipeline.stages.base import Doc, Stage, StageFn, sentence_locator
 
 
@@ -15,10 +16,16 @@ def load() -> StageFn:
         amounts, dates = [], []
         for doc in docs:
             locate = sentence_locator(doc.inputs["sentences"])
-            for a in extract_amounts(doc.text):
-                amounts.append({"doc_id": doc.doc_id, "sent_id": locate(a.start), **asdict(a)})
-            for d in extract_dates(doc.text, doc.published):
-                dates.append({"doc_id": doc.doc_id, "sent_id": locate(d.start), **asdict(d)})
+            # The matchers see one chunk (<= ~100k chars) at a time; offsets are shifted back to the document.
+            for chunk in chunk_text(doc.text):
+                for found, rows in (
+                    (extract_amounts(chunk.text), amounts),
+                    (extract_dates(chunk.text, doc.published), dates),
+                ):
+                    for m in found:
+                        start, end = chunk.start + m.start, chunk.start + m.end
+                        row = {**asdict(m), "start": start, "end": end}
+                        rows.append({"doc_id": doc.doc_id, "sent_id": locate(start), **row})
         return {"amounts": amounts, "dates": dates}
 
     return match

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.chunks import chunk_text
 from pipeline.stages.base import Doc, Stage, StageFn, sentence_locator
 
 
@@ -13,16 +14,20 @@ def load() -> StageFn:
 
     def ner(docs: list[Doc]) -> dict[str, list[dict]]:
         rows = []
-        found = recognizer.pipe([d.text for d in docs])
-        for doc, mentions in zip(docs, found, strict=True):
-            locate = sentence_locator(doc.inputs["sentences"])
+        # The recognizer sees one chunk (<= ~100k chars) at a time; offsets are shifted back to the document.
+        pieces = [(doc, chunk) for doc in docs for chunk in chunk_text(doc.text)]
+        found = recognizer.pipe([chunk.text for _, chunk in pieces])
+        locators = {doc.doc_id: sentence_locator(doc.inputs["sentences"]) for doc in docs}
+        for (doc, chunk), mentions in zip(pieces, found, strict=True):
+            locate = locators[doc.doc_id]
             for m in mentions:
+                start, end = chunk.start + m.start, chunk.start + m.end
                 rows.append(
                     {
                         "doc_id": doc.doc_id,
-                        "sent_id": locate(m.start),
-                        "start": m.start,
-                        "end": m.end,
+                        "sent_id": locate(start),
+                        "start": start,
+                        "end": end,
                         "text": m.text,
                         "label": m.label,
                         "normal": normalize_mention(m.text, m.label),
