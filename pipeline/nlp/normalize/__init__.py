@@ -7,6 +7,7 @@ dependents, quotes, Latin and acronyms as written, is gender-aware for person na
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from .person import normalize_person
 from .phrase import normalize_phrase
@@ -18,6 +19,11 @@ log = logging.getLogger(__name__)
 
 def normalize_mention(text: str, label: str) -> str:
     """Nominative normal form of a mention; the text itself whenever the rules are unsure."""
+    return _normalize(text, label)
+
+
+@lru_cache(maxsize=200_000)  # names recur across a batch (США, Россия): normalize each once
+def _normalize(text: str, label: str) -> str:
     try:
         stripped = text.strip()
         if not stripped:

@@ -3,6 +3,8 @@ agree), every part put into the nominative of that gender. Korean-order names ar
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pymorphy2.analyzer import Parse
 
 from . import casing
@@ -37,6 +39,7 @@ def _feminine_first_name(word: str, case: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def _reading(word: str, case: str, gender: str, role: str) -> tuple[float, Parse | None]:
     """Best parse of `word` as a singular name part in `case` and `gender`, with a confidence weight; a
     reading in the role expected at the word's position (first name, patronymic, surname) weighs more."""

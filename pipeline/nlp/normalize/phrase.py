@@ -4,6 +4,7 @@ nominative, keep everything after the head (genitive/prepositional dependents, n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pymorphy2.analyzer import Parse
 
@@ -54,7 +55,8 @@ def _agrees(mod: Parse, head: Parse) -> bool:
     return h.number == "plur" or t.gender == h.gender or h.gender is None or "ms-f" in h
 
 
-def _head_parses(word: str, label: str) -> list[Parse]:
+@lru_cache(maxsize=100_000)
+def _head_parses(word: str, label: str) -> tuple[Parse, ...]:
     ps = [p for p in parses(word) if p.tag.case is not None and p.tag.POS in {"NOUN", "ADJF", "PRTF"}]
     ps = [p for p in ps if _trusted_guess(word, p)]
     # Guessed surname/possessive paradigms read `Каннына` as a feminine nominative: places are not people.
@@ -75,7 +77,7 @@ def _head_parses(word: str, label: str) -> list[Parse]:
         known = [p for p in ps if key(p.normal_form) in known_names()]
         geo = [p for p in ps if "Geox" in p.tag]
         ps = known or geo or ps
-    return ps
+    return tuple(ps)
 
 
 def _best_reading(head_word: str, mod_words: list[str], label: str) -> _Reading | None:
