@@ -124,3 +124,12 @@ def _resolve_path(value: str, base: Path) -> str:
         return value
     p = Path(value).expanduser()
     return str(p if p.is_absolute() else base / p)
+
+
+def resolve_out(out: str | None, config_path: str | None = None) -> str:
+    """The outputs directory for the reading commands (show, export): the flag, else the settings file's
+    `out`, else the default, so they find what `pipeline run` wrote from the same directory."""
+    if out:
+        return out
+    source = find_config(config_path)
+    return (read_config(source) if source else {}).get("out", DEFAULTS["out"])
