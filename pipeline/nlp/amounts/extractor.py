@@ -6,16 +6,18 @@ from typing import NamedTuple
 
 from pipeline.nlp.amounts.lexicon import (
     ANCHORS,
+    CHANGE_WORDS,
     COUNT_STOPLIST,
     CURRENCIES,
     NUMBER_START_WORDS,
     NUMBERING_WORDS,
     PREFIX_SYMBOLS,
     QUALIFIERS_REV,
+    SUBSTANTIVIZED,
     UNITS,
     match_trie,
 )
-from pipeline.nlp.amounts.morph import agrees_with_number, first_parse
+from pipeline.nlp.amounts.morph import adjective_head, agrees_with_number, first_parse
 from pipeline.nlp.amounts.numbers import Number, read_number
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
@@ -34,7 +36,7 @@ class Unit(NamedTuple):
     end: int  # last token index
 
 
-def _nexttight(tokens: list[Token], j: int, text: str) -> bool:
+def _next_tight(tokens: list[Token], j: int, text: str) -> bool:
     return j + 1 < len(tokens) and tight(text, tokens[j].end, tokens[j + 1].start)
 
 
@@ -46,7 +48,7 @@ def _is_year(num: Number, tokens: list[Token], i: int) -> bool:
 def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | None:
     """What follows the number: currency, percent/measure unit, or a counted noun (after adjectives)."""
     j = num.end
-    if not _nexttight(tokens, j, text):
+    if not _next_tight(tokens, j, text):
         return None
     k = j + 1
     cur = match_trie(CURRENCIES, tokens, k, text)
@@ -84,7 +86,16 @@ def _counted_noun(tokens: list[Token], num: Number, k: int, text: str) -> Unit |
             return Unit("count", lemma, j)
         if not gram & _ADJ:
             return None
+        head = adjective_head(tok.low)
+        if head in SUBSTANTIVIZED and not _noun_follows(tokens, j, text):
+            return Unit("count", head, j)  # `23 потерпевших`
     return None
+
+
+def _noun_follows(tokens: list[Token], j: int, text: str) -> bool:
+    if not _next_tight(tokens, j, text) or not tokens[j + 1].text[0].isalpha():
+        return False
+    return "NOUN" in first_parse(tokens[j + 1].low)[1]
 
 
 def _qualifier_before(tokens: list[Token], i: int, text: str, floor: int) -> tuple[str, int] | None:
@@ -95,11 +106,8 @@ def _qualifier_before(tokens: list[Token], i: int, text: str, floor: int) -> tup
     if found is None or found[1] < floor:
         return None
     qual, first = found
-    if tokens[i - 1].low == "до" and first == i - 1 and first > floor:
-        prev = tokens[first - 1]
-        # `вырос до 10%`, `с 5 до 10%`: the target of a change, not an upper bound
-        if is_ascii_digit(prev.text[0]) or (prev.text[0].isalpha() and first_parse(prev.low)[1] & _VERBISH):
-            return None
+    if tokens[i - 1].low == "до" and first == i - 1 and _change_target(tokens, first, text, floor):
+        return None
     return qual, first
 
 
@@ -109,6 +117,32 @@ def _numbering_before(tokens: list[Token], i: int, text: str) -> bool:
         return False
     prev = tokens[i - 1]
     return prev.text[0].isalpha() and first_parse(prev.low)[0] in NUMBERING_WORDS
+
+
+def _change_target(tokens: list[Token], k: int, text: str, floor: int) -> bool:
+    """Is `до` at token k the target of a change (`вырос до 10%`, `с 5 до 10%`, `снизился на 3 п.п., до 62%`)?
+
+    Looks back over the clause (at most 4 tokens, commas allowed) for a number, a previous amount or a
+    word of change; `поставлять до 30 млрд` stays an upper bound.
+    """
+    j = k - 1
+    while j >= 0 and j >= k - 4:
+        tok = tokens[j]
+        if not tight(text, tok.end, tokens[j + 1].start):
+            return False
+        if (
+            is_ascii_digit(tok.text[0])
+            or (j < floor and j == k - 1)
+            or (j < floor and tokens[j + 1].text == ",")
+        ):
+            return True  # a number or the end of the previous amount: `с 5 до 10%`
+        if tok.text[0].isalpha():
+            if first_parse(tok.low)[0] in CHANGE_WORDS:
+                return True
+        elif tok.text != ",":
+            return False
+        j -= 1
+    return False
 
 
 def _prefix_currency(tokens: list[Token], i: int, text: str) -> str | None:
@@ -122,12 +156,12 @@ def _prefix_currency(tokens: list[Token], i: int, text: str) -> str | None:
 
 def _second_bound(tokens: list[Token], j: int, text: str, via: str) -> tuple[int, Number] | None:
     """After a first number ending at token j: `- 10` (via='dash') or `до 10` (via='до')."""
-    if not _nexttight(tokens, j, text):
+    if not _next_tight(tokens, j, text):
         return None
     sep = tokens[j + 1]
     if (via == "dash" and sep.text not in _DASHES) or (via == "до" and sep.low != "до"):
         return None
-    if not _nexttight(tokens, j + 1, text):
+    if not _next_tight(tokens, j + 1, text):
         return None
     k = j + 2
     if not (is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_START_WORDS):

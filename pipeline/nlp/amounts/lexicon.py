@@ -110,6 +110,8 @@ def _word_list(name: str) -> frozenset[str]:
 
 COUNT_STOPLIST = _word_list("count_stoplist.txt")
 NUMBERING_WORDS = _word_list("numbering_words.txt")
+CHANGE_WORDS = _word_list("change_words.txt")
+SUBSTANTIVIZED = _word_list("substantivized.txt")
 
 # Any token that can start a number: the prefilter of the scanner.
 NUMBER_START_WORDS: frozenset[str] = frozenset(NUMBER_WORDS) | frozenset(SCALE_WORD_FORMS)

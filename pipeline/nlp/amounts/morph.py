@@ -56,3 +56,15 @@ def agrees_with_number(word: str, value: float) -> bool:
     if last2 % 10 in (2, 3, 4) and not 12 <= last2 <= 14:
         return any(n == "plur" or c == "gent" for n, c in forms)
     return any(n == "plur" for n, c in forms)
+
+
+@lru_cache(maxsize=20_000)
+def adjective_head(word: str) -> str | None:
+    """Masculine singular nominative of a plural adjective/participle (`потерпевших` -> `потерпевший`)."""
+    for p in MORPH.parse(word):
+        if ("ADJF" in p.tag or "PRTF" in p.tag) and "plur" in p.tag:
+            # natasha's wrapper takes UD names in inflect(), so pick the form from the lexeme instead
+            for form in p.lexeme:
+                if {"masc", "sing", "nomn"} <= set(form.tag.grammemes) and form.tag.POS == p.tag.POS:
+                    return form.word.replace("ё", "е")
+    return None

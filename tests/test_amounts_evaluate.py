@@ -1,0 +1,53 @@
+"""The amounts evaluator: matching rule and the shipped gold file's score."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.evaluate.amounts import evaluate_amounts, format_report
+
+GOLD = Path(__file__).parent / "data" / "amounts_gold.jsonl"
+
+
+def _write(tmp_path: Path, text: str, amounts: list[dict]) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "d1", "text": text, "amounts": amounts}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _gold(text: str, span: str, **fields) -> dict:
+    start = text.index(span)
+    return {"start": start, "end": start + len(span), **fields}
+
+
+def test_exact_match_scores_one(tmp_path: Path) -> None:
+    text = "Выделено 5 млн тенге."
+    g = _gold(text, "5 млн тенге", kind="money", value=5e6, value_min=5e6, value_max=5e6, unit="KZT",
+              qualifier="exact")  # fmt: skip
+    r = evaluate_amounts(_write(tmp_path, text, [g]))
+    assert (r["tp"], r["precision"], r["recall"], r["f1"]) == (1, 1.0, 1.0, 1.0)
+
+
+def test_overlap_with_wrong_unit_is_both_miss_and_false_positive(tmp_path: Path) -> None:
+    text = "Выделено 5 млн тенге."
+    g = _gold(
+        text, "5 млн", kind="money", value=5e6, value_min=5e6, value_max=5e6, unit="RUB", qualifier="exact"
+    )
+    r = evaluate_amounts(_write(tmp_path, text, [g]))
+    assert r["tp"] == 0 and len(r["misses"]) == 1 and len(r["false_positives"]) == 1
+    assert "MISS" in format_report(r) and "FP" in format_report(r)
+
+
+def test_partial_overlap_with_same_values_counts(tmp_path: Path) -> None:
+    text = "Выделено 5 млн тенге."
+    g = _gold(
+        text, "5 млн", kind="money", value=5e6, value_min=5e6, value_max=5e6, unit="KZT", qualifier="exact"
+    )
+    assert evaluate_amounts(_write(tmp_path, text, [g]))["f1"] == 1.0
+
+
+def test_shipped_gold_f1() -> None:
+    r = evaluate_amounts(GOLD)
+    assert r["n_gold"] >= 35
+    assert r["f1"] >= 0.95, format_report(r)
