@@ -11,7 +11,7 @@ import importlib
 import sys
 
 # The subcommands, in the order `pipeline --help` lists them.
-COMMANDS = ["run", "status"]
+COMMANDS = ["run", "status", "show", "export"]
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
