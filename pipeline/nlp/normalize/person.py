@@ -50,6 +50,8 @@ def _reading(word: str, case: str, gender: str, role: str) -> tuple[float, Parse
             continue
         if t.gender != gender and "ms-f" not in t and not ("Fixd" in t and "Surn" in t):
             continue
+        if not in_dictionary(p) and case in ("datv", "loct") and key(word).endswith("е"):
+            continue  # foreign names in -е (Ферранте) are not prepositional forms of guessed stems
         weight = 1.0 + (0.5 if any(g in t for g in _NAME_TAGS) else 0.0) + (0.3 if in_dictionary(p) else 0.0)
         weight += 0.2 if role in t else 0.0  # Петра Кима: first name + surname, not two first names
         if weight > best[0]:

@@ -38,6 +38,8 @@ def _trusted_guess(word: str, p: Parse) -> bool:
     """A guessed (out-of-dictionary) oblique reading is trusted only for typical case endings."""
     if in_dictionary(p) or p.tag.case == "nomn" or "Fixd" in p.tag:
         return True
+    if p.tag.number == "plur":
+        return False  # a guessed plural (Джабхат as genitive plural) is a foreign word more often than not
     return key(word).endswith(guessed_endings().get(p.tag.case, ()))
 
 
@@ -112,9 +114,7 @@ def _head_span(toks: list[Token]) -> tuple[list[int], int | None]:
             return mods, None  # quoted names and brackets are never inflected
         w = toks[i].text
         if not is_inflectable(w):
-            if mods:
-                return mods, None
-            continue  # a leading number or acronym (II форум, РК) stays; look further
+            return mods, None  # an acronym or Latin word heads the phrase (ВНИИ океанологии): keep it all
         if key(w) in indeclinable():
             if mods:
                 return mods, None
