@@ -227,3 +227,22 @@ def test_unify_scripts_maps_minority_letters_only():
 def test_mixed_script_word_is_one_token():
     words, _, _ = split_words("Агентство КOTRA открыло офис")
     assert "КOTRA" in words
+
+
+def test_adjective_then_name_is_one_org(nlp):
+    text = "Заседала Межрегиональная российско-китайская Комиссия по науке в мае."
+    spans = [("Межрегиональная российско-китайская", "ORG"), ("Комиссия по науке", "ORG")]
+    got = run(nlp, text, spans, only="ner_merge")
+    assert got == [("Межрегиональная российско-китайская Комиссия по науке", "ORG")]
+
+
+def test_bracketed_abbreviation_inside_place_is_org_but_country_code_is_loc(nlp):
+    text = "Атташе Республики Чили (PROCHILE) и Корейской Народно-Демократической Республики (КНДР) прибыли."
+    spans = [
+        ("Республики Чили (PROCHILE)", "LOC"),
+        ("Корейской Народно-Демократической Республики (КНДР)", "LOC"),
+    ]
+    got = run(nlp, text, spans)
+    assert ("PROCHILE", "ORG") in got
+    assert ("КНДР", "LOC") in got
+    assert ("Республики Чили", "LOC") in got

@@ -5,6 +5,7 @@ razdel tokens (a token is positive for a type if it lies inside a span of that t
 plain natasha (Segmenter + NewsNERTagger) the same way, so the report shows ours next to natasha's.
 
     python -m pipeline.evaluate.ner --gold ../shared/data/factru_dev.jsonl [--limit N] [--errors 50]
+        [--speed ../shared/data/bench_news.jsonl --speed-docs 300]
 """
 
 from __future__ import annotations
@@ -140,6 +141,32 @@ def evaluate_ner(
     return result
 
 
+def benchmark_speed(path: str, n_docs: int = 300, recognizer: Recognizer | None = None) -> dict:
+    """Docs/s of ours and of plain natasha (segment + NER) on the first `n_docs` texts of a JSONL file,
+    both warmed up and timed in this process, alternating so machine load hits both alike."""
+    texts = [d["text"] for d in load_gold(path, n_docs)]
+    if recognizer is None:
+        from pipeline.nlp.ner import EntityRecognizer
+
+        recognizer = EntityRecognizer()
+    systems: dict[str, Recognizer] = {"ours": recognizer, "natasha": NatashaBaseline()}
+    seconds = dict.fromkeys(systems, 0.0)
+    for rec in systems.values():
+        list(rec.pipe(texts[:5]))
+    for i in range(0, len(texts), 50):
+        chunk = texts[i : i + 50]
+        for name, rec in systems.items():
+            t0 = time.perf_counter()
+            for _ in rec.pipe(chunk):
+                pass
+            seconds[name] += time.perf_counter() - t0
+    chars = sum(map(len, texts))
+    return {
+        name: {"docs": len(texts), "seconds": sec, "docs_per_s": len(texts) / sec, "chars_per_s": chars / sec}
+        for name, sec in seconds.items()
+    }
+
+
 def format_report(result: dict) -> str:
     systems = [s for s in ("ours", "natasha") if s in result]
     lines = [f"NER evaluation on {result.get('gold', '?')} ({result['n_docs']} docs)"]
@@ -209,7 +236,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true", help="skip scoring plain natasha")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of ours (after the report)")
     ap.add_argument("--natasha-errors", action="store_true", help="list errors of plain natasha instead")
+    ap.add_argument("--speed", metavar="JSONL", help="also time ours vs natasha on texts of this file")
+    ap.add_argument("--speed-docs", type=int, default=300)
     args = ap.parse_args(argv)
+    if args.speed:
+        for name, r in benchmark_speed(args.speed, args.speed_docs).items():
+            print(
+                f"{name:8} {r['docs']} docs {r['seconds']:.1f}s {r['docs_per_s']:.1f} docs/s "
+                f"{r['chars_per_s'] / 1000:.0f}k chars/s"
+            )
     if args.errors:
         docs = load_gold(args.gold, args.limit)
         if args.natasha_errors:

@@ -13,6 +13,8 @@ from functools import cache
 from .resources import load_json
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Fast path: most texts have no letter of one script next to a letter of the other.
+_MIXED = re.compile(r"[\u0400-\u04ff][A-Za-z]|[A-Za-z][\u0400-\u04ff]")
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -43,4 +45,6 @@ def _unify(match: re.Match[str]) -> str:
 
 def unify_scripts(text: str) -> str:
     """Same-length copy of `text` with mixed-script words mapped to their majority script."""
+    if not _MIXED.search(text):
+        return text
     return _WORD.sub(_unify, text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .morph import can_be_case, lemmas
+from .morph import can_be_case, cases, lemmas
 from .resources import load_json
 from .spans import is_capitalised, make_span, set_ents
 
@@ -25,23 +25,35 @@ def _is_abbreviation(text: str) -> bool:
 class MergeAdjacent:
     def __init__(self, data: str = "merge_rules.json") -> None:
         cfg = load_json(data)
-        self.rules = {(r["left"], r["right"]): r for r in cfg["rules"]}
+        self.rules: dict[tuple[str, str], list[dict]] = {}
+        for r in cfg["rules"]:
+            self.rules.setdefault((r["left"], r["right"]), []).append(r)
         self.gaps = set(cfg["gaps"])
 
     def _join(self, doc: Doc, left: Span, right: Span) -> Span | None:
-        rule = self.rules.get((left.label_, right.label_))
-        if rule is None or doc.text[left.end_char : right.start_char] not in self.gaps:
+        rules = self.rules.get((left.label_, right.label_))
+        # the gap is the whitespace after the left span's last token (adjacent spans only)
+        if not rules or right.start != left.end or doc[left.end - 1].whitespace_ not in self.gaps:
             return None
         if _is_abbreviation(left[-1].text) or not is_capitalised(right.text):
             return None
+        for rule in rules:
+            if self._applies(rule, left, right):
+                return make_span(doc, left.start, right.end, rule["result"], SOURCE)
+        return None
+
+    @staticmethod
+    def _applies(rule: dict, left: Span, right: Span) -> bool:
         if rule.get("right_not_abbreviation") and _is_abbreviation(right[0].text):
-            return None
+            return False
         heads = rule.get("left_last_lemmas")
         if heads and not lemmas(left[-1].text) & set(heads):
-            return None
-        if not can_be_case(right[0].text, rule["right_case"]):
-            return None
-        return make_span(doc, left.start, right.end, rule["result"], SOURCE)
+            return False
+        if rule.get("left_last_adjective"):
+            # 'Межправительственная кыргызско-корейская' + 'Комиссия ...': an adjective agreeing with the noun
+            last = left[-1].text.lower()
+            return bool(cases(last, "ADJ") & cases(right[0].text)) and not cases(last, "NOUN")
+        return can_be_case(right[0].text, rule["right_case"])
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)

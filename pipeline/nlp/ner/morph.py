@@ -47,3 +47,11 @@ def tags(word: str) -> tuple:
 @lru_cache(maxsize=100_000)
 def is_known(word: str) -> bool:
     return vocab().word_is_known(word.lower())
+
+
+@lru_cache(maxsize=100_000)
+def cases(word: str, pos: str | None = None) -> frozenset[str]:
+    """UD cases of the parses of `word` (only parses with part of speech `pos`, when given)."""
+    return frozenset(
+        f.feats["Case"] for f in vocab()(word) if "Case" in f.feats and (pos is None or f.pos == pos)
+    )

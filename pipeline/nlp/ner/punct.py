@@ -17,6 +17,11 @@ from .spans import has_letter, make_span, set_ents
 SOURCE = "punct"
 
 
+def _is_abbreviation(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 class PunctRules:
     def __init__(self, data: str = "punctuation.json") -> None:
         cfg = load_json(data)
@@ -31,10 +36,12 @@ class PunctRules:
     def _is_sep(self, text: str, label: str) -> bool:
         return text in self.sep_all or (label != "ORG" and text in self.sep_non_org)
 
-    def _pieces(self, span: Span) -> list[tuple[int, int]]:
-        """Token ranges of `span` after cutting at separators, brackets and unclosed opening quotes."""
+    def _pieces(self, span: Span) -> list[tuple[int, int, bool]]:
+        """Token ranges of `span` after cutting at separators, brackets and unclosed opening quotes, each
+        with a flag: True if the range was inside brackets."""
         doc, label = span.doc, span.label_
-        pieces: list[tuple[int, int]] = []
+        pieces: list[tuple[int, int, bool]] = []
+        inside = False
         start = span.start
         for i in range(span.start, span.end):
             t = doc[i].text
@@ -43,9 +50,10 @@ class PunctRules:
                 rest = {doc[j].text for j in range(i + 1, span.end)}
                 cut = not (rest & self.close_q)
             if cut:
-                pieces.append((start, i))
+                pieces.append((start, i, inside))
                 start = i + (0 if t in self.open_q else 1)
-        pieces.append((start, span.end))
+                inside = t in self.open_br or (inside and t not in self.close_br)
+        pieces.append((start, span.end, inside))
         return pieces
 
     def _strip(self, doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -69,13 +77,17 @@ class PunctRules:
         out: list[Span] = []
         changed = False
         for ent in doc.ents:
-            parts = [self._strip(doc, a, b) for a, b in self._pieces(ent)]
-            parts = [(a, b) for a, b in parts if b > a and has_letter(doc[a:b].text)]
-            if parts == [(ent.start, ent.end)]:
+            parts = [(*self._strip(doc, a, b), inside) for a, b, inside in self._pieces(ent)]
+            parts = [(a, b, inside) for a, b, inside in parts if b > a and has_letter(doc[a:b].text)]
+            if [(a, b) for a, b, _ in parts] == [(ent.start, ent.end)]:
                 out.append(ent)
                 continue
             changed = True
-            out.extend(make_span(doc, a, b, ent.label_, SOURCE) for a, b in parts)
+            for a, b, inside in parts:
+                # '(KOTRA)' after a place is an organisation's abbreviation; country codes go back to LOC
+                # in the ruler
+                label = "ORG" if inside and b - a == 1 and _is_abbreviation(doc[a].text) else ent.label_
+                out.append(make_span(doc, a, b, label, SOURCE))
         if changed:
             set_ents(doc, out)
         return doc
