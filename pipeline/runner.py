@@ -294,12 +294,20 @@ def batch_of(part_path: str) -> str:
 
 
 def recover(store: Store, stage: Stage) -> list[str]:
-    """Undo what a crash left behind for this stage; return what was done, for the log and the summary."""
-    notes = []
+    """Undo what a crash left behind for this stage; return what was done, for the log and the summary.
+
+    Orphans of a kill (parts of batches that never committed, temp files) are routine and only logged.
+    Unreadable files (truncated or garbled by an older crash or a bad disk) are deleted, their batches
+    redone, and each is also reported as an `errors` row with level 'recovered', so users see it.
+    """
+    notes: list[str] = []
+    damaged: list[tuple[str, str, str]] = []  # (path, error kind, message) for the errors table
     st = state.load_state(store, stage.name)
     for path in st.corrupt:
         store.delete(path)
-        notes.append(f"deleted unreadable commit record {path}; its batch is redone")
+        damaged.append(
+            (path, "corrupt_state", f"deleted unreadable commit record {path}; its batch is redone")
+        )
     if st.corrupt:
         st = state.load_state(store, stage.name)
     tables = (*stage.outputs, "errors")
@@ -317,16 +325,51 @@ def recover(store: Store, stage: Stage) -> list[str]:
                 notes.append(f"deleted {path}: its batch never committed")
             elif not _readable(store, path):
                 _forget_batch(store, stage, batch_id)
-                notes.append(f"deleted unreadable {path}; batch {batch_id} is redone")
-    if any("is redone" in n for n in notes):
+                damaged.append(
+                    (path, "corrupt_part", f"deleted unreadable {path}; batch {batch_id} is redone")
+                )
+    damaged += _drop_unreadable_extras(store, stage)
+    if any(kind == "corrupt_part" for _, kind, _ in damaged):
         st = state.load_state(store, stage.name)
     prune_superseded(store, stage, st)
     for note in notes:
         log.warning("%s: %s", stage.name, note)
-    return notes
+    for _, _, message in damaged:
+        log.error("%s: recovered: %s", stage.name, message)
+    _report_recovered(store, stage, damaged)
+    return notes + [message for _, _, message in damaged]
+
+
+_RECOVERED_PREFIX = "recovered-"  # errors parts written by recovery itself, outside any batch
+
+
+def _drop_unreadable_extras(store: Store, stage: Stage) -> list[tuple[str, str, str]]:
+    """Parts outside any batch (this stage's `runs` rows, recovery reports): unreadable ones are deleted."""
+    damaged = []
+    candidates = [p for p in store.list_parts("runs") if batch_of(p).endswith(f"-{stage.name}")]
+    candidates += [
+        p
+        for p in store.list_parts("errors")
+        if batch_of(p).startswith(_RECOVERED_PREFIX) and batch_of(p).endswith(f"-{stage.name}")
+    ]
+    for path in candidates:
+        if not _readable(store, path):
+            store.delete(path)
+            damaged.append((path, "corrupt_part", f"deleted unreadable {path} (bookkeeping rows, no data)"))
+    return damaged
+
+
+def _report_recovered(store: Store, stage: Stage, damaged: list[tuple[str, str, str]]) -> None:
+    if not damaged:
+        return
+    rows = [error_row(path, path, stage.name, "recovered", kind, message) for path, kind, message in damaged]
+    # Named so that no batch claims it (no '-<stage>-' inside): recovery and pruning leave it alone.
+    name = part_name(f"{_RECOVERED_PREFIX}{new_run_id()}-{stage.name}")
+    store.write_part("errors", name, schema.to_table("errors", rows))
 
 
 def _readable(store: Store, path: str) -> bool:
+    """The footer reads: a truncated part (the usual damage) fails here; bit rot inside pages may not."""
     import pyarrow.parquet as pq
 
     try:

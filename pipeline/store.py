@@ -8,6 +8,7 @@ so a reader or a crash never sees half a file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import uuid
@@ -33,6 +34,32 @@ def _maybe_die() -> None:
     _writes += 1
     if _writes == _KILL_AT_WRITE:
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+# Fault injection for the disk-full tests: this process's part writes fail with ENOSPC once they have written
+# this many bytes in total (the failing write is left half done, as on a real full disk).
+_DISK_FULL_AFTER = int(os.environ.get("PIPELINE_FAULT_DISK_FULL_AFTER", "0"))
+_bytes_written = 0
+
+
+def _write_limited(sink: pa.NativeFile, table: pa.Table, row_group_rows: int) -> None:
+    global _bytes_written
+    buffer = pa.BufferOutputStream()
+    pq.write_table(table, buffer, row_group_size=row_group_rows, compression="zstd")
+    data = buffer.getvalue().to_pybytes()
+    room = max(_DISK_FULL_AFTER - _bytes_written, 0)
+    sink.write(data[:room])
+    _bytes_written += min(room, len(data))
+    if room < len(data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+class DiskFullError(OSError):
+    """No space left while writing a part: nothing visible changed; free space and run again."""
+
+
+def _is_disk_full(e: BaseException) -> bool:
+    return isinstance(e, OSError) and (e.errno == errno.ENOSPC or "No space left" in str(e))
 
 
 @dataclass(frozen=True)
@@ -72,12 +99,22 @@ class Store:
             _maybe_die()
         try:
             with self.fs.open_output_stream(tmp) as sink:
-                pq.write_table(table, sink, row_group_size=row_group_rows, compression="zstd")
+                if _DISK_FULL_AFTER:
+                    _write_limited(sink, table, row_group_rows)
+                else:
+                    pq.write_table(table, sink, row_group_size=row_group_rows, compression="zstd")
             if _KILL_AT_WRITE:
                 _maybe_die()
             self.fs.move(tmp, final)
-        except BaseException:
+        except BaseException as e:
             self.delete(tmp)
+            if _is_disk_full(e):
+                # Say what happened and that it is safe: the temp file is gone, earlier parts are intact.
+                raise DiskFullError(
+                    errno.ENOSPC,
+                    f"disk full while writing {final}; nothing half-written is left and earlier outputs are "
+                    "intact: free space and run again",
+                ) from e
             raise
         return final
 
