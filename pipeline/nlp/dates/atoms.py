@@ -354,6 +354,8 @@ def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     w = year_word(t, stop, lex)
     if w is None and short and not _decade_context(t, i, lex):  # `90-е место`: not a decade
         return None
+    if w is None and t.low_at(stop) in lex.decade_not_before:  # `в 20-х числах марта`
+        return None
     return Atom("decade", i, w or stop, part=first)
 
 

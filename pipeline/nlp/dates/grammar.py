@@ -37,6 +37,7 @@ class Open:
     first: int
     stop: int
     after: bool = False  # `после X`: starts the day after X ends
+    pivot: str | None = None  # `до конца X` / `с середины X`: start | mid | end of X
 
 
 Expr = Atom | Range | Open
@@ -162,32 +163,58 @@ def from_to_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     return None
 
 
-def _open_atom(t: Tokens, j: int, lex: Lexicon) -> Atom | None:
-    if t.low_at(j) in lex.period_modifiers:  # `до конца 2020 года`, `с начала года`
-        a = atom(t, j + 1, lex)
-        if a is not None:
-            a.first = j
-        return a
-    return atom(t, j, lex)
+def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None]:
+    """The atom after an interval preposition, with an optional `начала/середины/конца` before it."""
+    pivot = lex.period_modifiers.get(t.low_at(j))
+    if pivot is not None:  # `до конца 2020 года`, `с середины 2016 года`
+        return atom(t, j + 1, lex), pivot
+    return atom(t, j, lex), None
 
 
 def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
     j = _match_seq(t, i, lex.open_end_preps)
     if j is not None:
-        a = _open_atom(t, j, lex)
+        a, pivot = _open_atom(t, j, lex)
         if a is not None and _since_ok(t, a, lex):
             stop = _match_seq(t, a.stop, lex.present_tails) or a.stop  # `по настоящее время`
-            return Open("open_end", a, i, stop)
+            return Open("open_end", a, i, stop, pivot=pivot)
     j = _match_seq(t, i, lex.open_after_preps)
     if j is not None:
-        a = _open_atom(t, j, lex)
+        a, pivot = _open_atom(t, j, lex)
         if a is not None:
-            return Open("open_end", a, i, a.stop, after=True)
+            return Open("open_end", a, i, a.stop, after=True, pivot=pivot)
     j = _match_seq(t, i, lex.open_start_preps)
     if j is not None:
-        a = _open_atom(t, j, lex)
+        a, pivot = _open_atom(t, j, lex)
         if a is not None:
-            return Open("open_start", a, i, a.stop)
+            return Open("open_start", a, i, a.stop, pivot=pivot)
+    return None
+
+
+def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | None:
+    """The first items of `в 2019 и 2020 годах`, `1, 2 и 3 мая`, `в январе и феврале 2020 года`:
+    a bare head takes what it lacks from the last item. The other items are found when the scan
+    reaches them."""
+    heads = _heads(t, i, lex, full)
+    if not heads:
+        return None
+    k = heads[0].stop if full is not None else i + 1
+    while t.low_at(k) == "," and k + 1 < len(t) and t.kind[k + 1] == t.kind[i]:
+        k += 2
+    if t.low_at(k) not in lex.coordinators:
+        return None
+    tail = atom(t, k + 1, lex)
+    if tail is None:
+        return None
+    for head in heads:
+        if head.gran != tail.gran or not _compatible(head, tail) or head.stop > k:
+            continue
+        if head.gran == "day" and head.month is None:
+            head.month = tail.month
+        if not head.has_year() and head.gran not in ("decade", "century"):
+            head.year, head.rel_year = tail.year, tail.rel_year
+        head.partial = False
+        return head
     return None
 
 
@@ -198,6 +225,8 @@ def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     if t.low[i] in lex.prep_first:
         found += [from_to_range(t, i, lex), open_interval(t, i, lex)]
     found += [dash_range(t, i, lex, a), a]
+    if a is None or not a.has_year():
+        found.append(coordinated(t, i, lex, a))
     best: Expr | None = None
     for e in found:
         if e is not None and (best is None or e.stop > best.stop):

@@ -60,7 +60,9 @@ class Lexicon:
     between_heads: frozenset[str]
     between_joins: frozenset[str]
     dashes: frozenset[str]
-    period_modifiers: frozenset[str]
+    period_modifiers: dict[str, str]  # `конца` -> end: which point of the atom an open interval uses
+    coordinators: frozenset[str]
+    decade_not_before: frozenset[str]
     present_tails: tuple[tuple[str, ...], ...]
     quarter_abbr_not_before: frozenset[str]
     not_year_after: frozenset[str]
@@ -114,7 +116,9 @@ def lexicon() -> Lexicon:
         between_heads=_set(raw, "between_heads"),
         between_joins=_set(raw, "between_joins"),
         dashes=frozenset(raw["dashes"]),
-        period_modifiers=_set(raw, "period_modifiers"),
+        period_modifiers={fold(k): v for k, v in raw["period_modifiers"].items()},
+        coordinators=_set(raw, "coordinators"),
+        decade_not_before=_set(raw, "decade_not_before"),
         present_tails=_seqs(raw["present_tails"]),
         quarter_abbr_not_before=_set(raw, "quarter_abbr_not_before"),
         not_year_after=_set(raw, "not_year_after"),
@@ -124,7 +128,8 @@ def lexicon() -> Lexicon:
     units = set(lex["months"]) | lex["year_words"] | lex["quarter_words"] | lex["half_words"]
     units |= lex["century_words"] | lex["month_unit_words"] | lex["week_words"] | set(lex["seasons"])
     instr_endings = ("ом", "ем", "ами", "ями", "ей", "ой", "ью")
-    lex["instrumental"] = frozenset(w for w in units if w.endswith(instr_endings))
+    # `с 2014-м` (with the 2014th) as well as `с 2014 годом`.
+    lex["instrumental"] = frozenset(w for w in units if w.endswith(instr_endings)) | {"м", "ым"}
     triggers: set[str] = set()
     for key in ("months", "seasons", "ordinals", "modifiers", "relative_days", "weekdays", "decade_words"):
         triggers.update(lex[key])

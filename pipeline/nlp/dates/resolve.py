@@ -121,6 +121,14 @@ def range_span(r: Range, pub: date | None) -> iv.Interval | None:
     return h[0], t[1]
 
 
+def _point(span: iv.Interval, pivot: str) -> date:
+    if pivot == "start":
+        return span[0]
+    if pivot == "end":
+        return span[1]
+    return span[0] + (span[1] - span[0]) // 2
+
+
 def _gran(a: Atom) -> str | None:
     return None if a.gran == "week" else a.gran
 
@@ -136,10 +144,12 @@ def to_mention(e: Expr, t: Tokens, pub: date | None) -> DateMention | None:
         span = atom_span(e.atom, pub)
         ds = de = None
         if span is not None:
-            if e.kind == "open_end":
-                ds = span[1] + timedelta(days=1) if e.after else span[0]
+            default = "end" if e.after or e.kind == "open_start" else "start"
+            point = _point(span, e.pivot or default)
+            if e.kind == "open_start":
+                de = point
             else:
-                de = span[1]
+                ds = point + timedelta(days=1) if e.after else point
         return DateMention(start, end, text, e.kind, ds, de, _gran(e.atom), span is not None)
     span = atom_span(e, pub)
     kind = "relative" if e.relative else _KIND.get(e.gran, e.gran)
