@@ -11,7 +11,7 @@ import importlib
 import sys
 
 # The subcommands, in the order `pipeline --help` lists them.
-COMMANDS = ["run", "status", "show", "export"]
+COMMANDS = ["run", "status", "bench", "show", "export"]
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:

@@ -1,0 +1,44 @@
+"""What a user would run by hand: natasha's segmenter + NER, and natasha's dates and money extractors."""
+
+from __future__ import annotations
+
+import time
+
+
+def natasha_ner_seconds(texts: list[str]) -> float:
+    """Seconds natasha's Segmenter + NewsNERTagger take over the texts (models loaded beforehand)."""
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    started = time.perf_counter()
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+    return time.perf_counter() - started
+
+
+def natasha_matchers_seconds(texts: list[str]) -> float:
+    """Seconds natasha's DatesExtractor + MoneyExtractor take over the texts."""
+    from natasha import DatesExtractor, MoneyExtractor, MorphVocab
+
+    vocab = MorphVocab()
+    dates, money = DatesExtractor(vocab), MoneyExtractor(vocab)
+    started = time.perf_counter()
+    for text in texts:
+        list(dates(text))
+        list(money(text))
+    return time.perf_counter() - started
+
+
+def our_matchers_seconds(texts: list[str]) -> float:
+    from pipeline.nlp.amounts import extract_amounts
+    from pipeline.nlp.dates import extract_dates
+
+    extract_amounts("100 рублей в 2019 году")  # load data files outside the timing
+    extract_dates("в 2019 году")
+    started = time.perf_counter()
+    for text in texts:
+        extract_amounts(text)
+        extract_dates(text, None)
+    return time.perf_counter() - started
