@@ -246,3 +246,14 @@ def test_bracketed_abbreviation_inside_place_is_org_but_country_code_is_loc(nlp)
     assert ("PROCHILE", "ORG") in got
     assert ("КНДР", "LOC") in got
     assert ("Республики Чили", "LOC") in got
+
+
+def test_original_name_in_brackets_after_org(nlp):
+    text = "Доклад выпустила Лига защиты птиц (Bird Protection League) вчера."
+    got = run(nlp, text, [("Лига защиты птиц", "ORG")])
+    assert got == [("Лига защиты птиц", "ORG"), ("Bird Protection League", "ORG")]
+
+
+def test_acronym_after_unrecognised_org_phrase(nlp):
+    text = "Строительство Курской атомной электростанции (КуАЭС) продолжится."
+    assert run(nlp, text, []) == [("КуАЭС", "ORG")]

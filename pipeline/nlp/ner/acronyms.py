@@ -1,8 +1,9 @@
 """An abbreviation in brackets right after a name is a mention of its own: 'институт (KIAT)' -> ORG 'KIAT'.
 
-After an ORG the bracketed abbreviation is an ORG. After a PER or LOC only a transliteration (the bracket
-written in the other script, 'Ши Тао (Shi Tao)') takes the label of the name before it. Brackets that
-already hold a mention are left alone.
+After an ORG the bracketed abbreviation is an ORG. After any mention a name in the other script
+('Ши Тао (Shi Tao)', 'Международная амнистия (Amnesty International)') takes the label of the name before
+it. An abbreviation after words that contain an organisation head noun ('... атомной электростанции (ХАЭС)')
+is an ORG even when natasha missed the name. Brackets that already hold a mention are left alone.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .morph import lemmas
 from .resources import load_json
 from .spans import is_capitalised, make_span, set_ents
 
@@ -26,11 +28,14 @@ def _script(text: str) -> str:
 
 
 class BracketAcronyms:
-    def __init__(self, rules: str = "org_rules.json", punct: str = "punctuation.json") -> None:
+    def __init__(
+        self, rules: str = "org_rules.json", punct: str = "punctuation.json", heads: str = "org_heads.json"
+    ) -> None:
         cfg, p = load_json(rules), load_json(punct)
         self.acronym = re.compile(cfg["acronym_regex"])
         self.max_lower = int(cfg["acronym_max_lower"])
         self.open_br = set(p["open_brackets"])
+        self.heads = set(load_json(heads)["heads"])
         self.close_br = set(p["close_brackets"])
 
     def is_acronym(self, text: str) -> bool:
@@ -45,29 +50,47 @@ class BracketAcronyms:
                 return (i + 1, j) if j > i + 1 else None
         return None
 
-    def _new(self, doc: Doc, ent: Span, a: int, b: int) -> Span | None:
+    def _new(self, doc: Doc, label: str, name: str, a: int, b: int) -> Span | None:
         inner = doc[a:b].text
-        if ent.label_ == "ORG" and b - a == 1 and self.is_acronym(inner):
+        if label == "ORG" and b - a == 1 and self.is_acronym(inner):
             return make_span(doc, a, b, "ORG", SOURCE)
         if (
-            ent.label_ in ("PER", "LOC")
-            and all(is_capitalised(t.text) for t in doc[a:b] if t.is_alpha)
-            and "none" != _script(inner) != _script(ent.text) != "none"
+            is_capitalised(inner)
+            and all(is_capitalised(t.text) for t in doc[a:b] if t.is_alpha and len(t) > 3)
+            and "none" != _script(inner) != _script(name) != "none"
         ):
-            return make_span(doc, a, b, ent.label_, SOURCE)
+            return make_span(doc, a, b, label, SOURCE)
         return None
+
+    def _after_org_words(self, doc: Doc, i: int) -> bool:
+        """True if the words just before token i (within the clause) contain an organisation head noun."""
+        j = i - 1
+        while j >= 0 and i - j <= MAX_TOKENS and (doc[j].is_alpha or doc[j].text == "-"):
+            if lemmas(doc[j].text) & self.heads:
+                return True
+            j -= 1
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         taken = {i for e in ents for i in range(e.start, e.end)}
         new: list[Span] = []
-        for ent in ents:
-            i = ent.end + (1 if ent.end < len(doc) and doc[ent.end].is_space else 0)
+        ends = {e.end + (1 if e.end < len(doc) and doc[e.end].is_space else 0): e for e in ents}
+        for i, tok in enumerate(doc):
+            if tok.text not in self.open_br:
+                continue
             rng = self._bracket(doc, i)
-            if rng and not taken & set(range(*rng)):
-                span = self._new(doc, ent, *rng)
-                if span is not None:
-                    new.append(span)
+            if not rng or taken & set(range(*rng)):
+                continue
+            ent = ends.get(i)
+            if ent is not None:
+                span = self._new(doc, ent.label_, ent.text, *rng)
+            elif rng[1] - rng[0] == 1 and self.is_acronym(doc[rng[0]].text) and self._after_org_words(doc, i):
+                span = make_span(doc, rng[0], rng[1], "ORG", SOURCE)
+            else:
+                span = None
+            if span is not None:
+                new.append(span)
         if new:
             set_ents(doc, ents + new)
         return doc
