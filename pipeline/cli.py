@@ -11,7 +11,7 @@ import importlib
 import sys
 
 # The subcommands, in the order `pipeline --help` lists them.
-COMMANDS = ["run", "status", "bench", "show", "export"]
+COMMANDS = ["run", "status", "bench", "show", "export", "eval"]
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
