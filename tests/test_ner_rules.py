@@ -257,3 +257,20 @@ def test_original_name_in_brackets_after_org(nlp):
 def test_acronym_after_unrecognised_org_phrase(nlp):
     text = "Строительство Курской атомной электростанции (КуАЭС) продолжится."
     assert run(nlp, text, []) == [("КуАЭС", "ORG")]
+
+
+def test_named_after_person_is_one_org(nlp):
+    text = "Спектакль Театра им. Анны Ахматовой прошел."
+    got = run(nlp, text, [("Театра им.", "ORG"), ("Анны Ахматовой", "PER")])
+    assert got == [("Театра им. Анны Ахматовой", "ORG")]
+
+
+def test_regional_office_by_place_is_one_org(nlp):
+    text = "Сотрудники МЧС по Томской области выехали."
+    got = run(nlp, text, [("МЧС", "ORG"), ("Томской", "LOC")], only="ner_merge")
+    assert got == [("МЧС по Томской", "ORG")]
+    text = "Сотрудники МЧС работали по Томску."  # a verb in between: no merge
+    assert run(nlp, text, [("МЧС", "ORG"), ("Томску", "LOC")], only="ner_merge") == [
+        ("МЧС", "ORG"),
+        ("Томску", "LOC"),
+    ]

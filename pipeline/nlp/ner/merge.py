@@ -32,12 +32,23 @@ class MergeAdjacent:
 
     def _join(self, doc: Doc, left: Span, right: Span) -> Span | None:
         rules = self.rules.get((left.label_, right.label_))
-        # the gap is the whitespace after the left span's last token (adjacent spans only)
-        if not rules or right.start != left.end or doc[left.end - 1].whitespace_ not in self.gaps:
+        if not rules or not is_capitalised(right.text):
             return None
-        if _is_abbreviation(left[-1].text) or not is_capitalised(right.text):
+        between = doc[left.end : right.start]
+        if len(between) > 2 or any(t.is_space for t in between):
             return None
+        via = "".join(t.text for t in between)
         for rule in rules:
+            if "via" in rule:
+                # 'Театра им. | Йозефа Бойса', 'МЧС | по | Санкт-Петербургу': a linking word between the two
+                if via not in rule["via"] and left[-1].text.lower() + via not in rule["via"]:
+                    continue
+                if "right_case" in rule and not can_be_case(right[0].text, rule["right_case"]):
+                    continue
+                return make_span(doc, left.start, right.end, rule["result"], SOURCE)
+            # adjacent, one space apart
+            if between or doc[left.end - 1].whitespace_ not in self.gaps or _is_abbreviation(left[-1].text):
+                continue
             if self._applies(rule, left, right):
                 return make_span(doc, left.start, right.end, rule["result"], SOURCE)
         return None
