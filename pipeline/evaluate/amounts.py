@@ -152,7 +152,12 @@ def natasha_coverage(bench_path: str | Path, n_docs: int = 300) -> dict[str, Any
                 covered += 1
             else:
                 misses.append(
-                    {"doc": doc_no, "text": text[m.start : m.stop], "amount": amount, "currency": m.fact.currency}
+                    {
+                        "doc": doc_no,
+                        "text": text[m.start : m.stop],
+                        "amount": amount,
+                        "currency": m.fact.currency,
+                    }
                 )
     return {
         "natasha_matches": total,

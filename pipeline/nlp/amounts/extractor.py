@@ -17,12 +17,13 @@ from pipeline.nlp.amounts.lexicon import (
     UNITS,
     match_trie,
 )
-from pipeline.nlp.amounts.morph import adjective_head, agrees_with_number, first_parse
+from pipeline.nlp.amounts.morph import adjective_head, agrees_with_number, can_be_plural, first_parse
 from pipeline.nlp.amounts.numbers import Number, read_number
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
 
 _DASHES = frozenset("-‑–—")
+_CLAUSE_PUNCT = frozenset(",-‑–—")  # may stand between a change word and `до`: `вырос на 0,7% — до 7013`
 _VERBISH = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 _ADJ = frozenset({"ADJF", "PRTF"})
 _NOT_COUNTED = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Init"})
@@ -86,10 +87,18 @@ def _counted_noun(tokens: list[Token], num: Number, k: int, text: str) -> Unit |
             return Unit("count", lemma, j)
         if not gram & _ADJ:
             return None
+        if not _singular_count(num) and not can_be_plural(tok.low):
+            return None  # `двух лояльных действующей власти`: the adjective belongs to another noun
         head = adjective_head(tok.low)
         if head in SUBSTANTIVIZED and not _noun_follows(tokens, j, text):
             return Unit("count", head, j)  # `23 потерпевших`
     return None
+
+
+def _singular_count(num: Number) -> bool:
+    """Numbers ending in 1 (not 11) take singular adjectives and nouns: `31 оснащённый автомобиль`."""
+    v = num.value
+    return v.is_integer() and not num.scaled and int(v) % 10 == 1 and int(v) % 100 != 11
 
 
 def _noun_follows(tokens: list[Token], j: int, text: str) -> bool:
@@ -139,7 +148,7 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int) -> bool:
         if tok.text[0].isalpha():
             if first_parse(tok.low)[0] in CHANGE_WORDS:
                 return True
-        elif tok.text != ",":
+        elif tok.text not in _CLAUSE_PUNCT:
             return False
         j -= 1
     return False
@@ -217,8 +226,8 @@ class _Scanner:
         if qual_found is None and _numbering_before(tokens, lead, text):
             return None
         num = read_number(tokens, i, text, qualified=qual_found is not None)
-        if num is None:
-            return None
+        if num is None or (not num.is_digits and not num.scaled and num.value == 1):
+            return None  # a lone `один`/`одном` is a pronoun-like word far more often than an amount
         qual, first = qual_found if qual_found else ("exact", lead)
         unit = Unit("money", prefix, num.end) if prefix else _unit_after(tokens, num, i, text)
 

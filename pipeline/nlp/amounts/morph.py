@@ -44,7 +44,7 @@ def _noun_forms(word: str) -> frozenset[tuple[str, str]]:
 def agrees_with_number(word: str, value: float) -> bool:
     """Does a noun's form fit a count of `value`? `3 места`, `5 мест` yes; `3 место`, `9 класса` no.
 
-    Those are ordinal uses (`занял 3 место`, `ученики 9 класса`). After 1 (not 11) any singular form fits;
+    Those are ordinal uses (`занял 3 место`, `ученики 9 класса`). After 1 (not 11) only singular forms fit;
     after 2-4 and fractions the genitive singular or a plural; otherwise only plurals.
     """
     forms = _noun_forms(word)
@@ -52,7 +52,7 @@ def agrees_with_number(word: str, value: float) -> bool:
         return any(n == "plur" or c == "gent" for n, c in forms)
     last2 = int(value) % 100
     if last2 % 10 == 1 and last2 != 11:
-        return True
+        return any(n == "sing" for n, c in forms)
     if last2 % 10 in (2, 3, 4) and not 12 <= last2 <= 14:
         return any(n == "plur" or c == "gent" for n, c in forms)
     return any(n == "plur" for n, c in forms)
@@ -68,3 +68,8 @@ def adjective_head(word: str) -> str | None:
                 if {"masc", "sing", "nomn"} <= set(form.tag.grammemes) and form.tag.POS == p.tag.POS:
                     return form.word.replace("ё", "е")
     return None
+
+
+@lru_cache(maxsize=50_000)
+def can_be_plural(word: str) -> bool:
+    return any("plur" in p.tag for p in MORPH.parse(word))
