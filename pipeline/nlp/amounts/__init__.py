@@ -19,7 +19,8 @@ Value conventions (one rule per qualifier, so analysts can filter on value_min/v
 - lt / lte:     value = value_max = the number, value_min = None  (`менее`, `не более`, `до`);
 - range:        value = None (no single value is stated), value_min / value_max = the bounds
                 (`от 5 до 10 млн тенге`, `5-10 млн`; the first bound borrows the second's scale and unit).
-The span covers qualifier words, a leading currency symbol, the number and its unit or noun.
+The span covers qualifier words, a sign (`–5%`, `минус 30 градусов`: value negative), a leading currency
+symbol, the number and its unit or noun; an abbreviation's dot is kept (`5 млн руб.`) even at a sentence end.
 
 Deliberately not amounts: years and dates (`в 2019 году`, `1992 г.`, `30 мая`), durations and ages
 (`за 5 лет`, `в возрасте 45 лет`: nouns of time are on the count stoplist), ordinals (`2-й`, `первый`),

@@ -23,6 +23,8 @@ from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize_w
 from pipeline.nlp.amounts.types import Amount
 
 _DASHES = frozenset("-‑–—")
+_SIGNS = frozenset("+-−–")
+_SIGN_WORDS = {"минус": -1.0, "плюс": 1.0}
 _CLAUSE_PUNCT = frozenset(",-‑–—")  # may stand between a change word and `до`: `вырос на 0,7% — до 7013`
 _VERBISH = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 _ADJ = frozenset({"ADJF", "PRTF"})
@@ -173,10 +175,34 @@ def _second_bound(tokens: list[Token], j: int, text: str, via: str) -> tuple[int
     if not _next_tight(tokens, j + 1, text):
         return None
     k = j + 2
+    sign = 1.0
+    if via == "до" and k + 1 < len(tokens) and is_ascii_digit(tokens[k + 1].text[0]):
+        signed = _sign_before(tokens, k + 1, text, k)  # `от -5 до -10 градусов`
+        if signed is not None:
+            sign, k = signed[0], k + 1
     if not (is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_START_WORDS):
         return None
     num = read_number(tokens, k, text, qualified=True)
-    return (k, num) if num is not None else None
+    if num is None:
+        return None
+    return k, num._replace(value=sign * num.value)
+
+
+def _sign_before(tokens: list[Token], i: int, text: str, floor: int) -> tuple[float, int] | None:
+    """A sign standing before the digits at token i: `–5%`, `+3 °C`, `минус 30 градусов` -> (sign, index).
+
+    A dash glued to a preceding number or word is a range or a name (`5-10`, `Су-35`), not a sign.
+    """
+    if i - 1 < floor:
+        return None
+    prev = tokens[i - 1]
+    if prev.low in _SIGN_WORDS and tight(text, prev.end, tokens[i].start):
+        return _SIGN_WORDS[prev.low], i - 1
+    if prev.text not in _SIGNS or prev.end != tokens[i].start:
+        return None
+    if i - 2 >= 0 and tokens[i - 2].end == prev.start and tokens[i - 2].text[-1].isalnum():
+        return None
+    return (1.0 if prev.text == "+" else -1.0), i - 1
 
 
 def _value_fields(value: float, qual: str) -> tuple[float | None, float | None, float | None]:
@@ -222,12 +248,19 @@ class _Scanner:
         lead = i - 1 if prefix else i
         if lead < self.floor:
             prefix, lead = None, i
+        sign = 1.0
+        if not prefix and is_ascii_digit(tokens[i].text[0]):
+            signed = _sign_before(tokens, i, text, self.floor)
+            if signed is not None:
+                sign, lead = signed
         qual_found = _qualifier_before(tokens, lead, text, self.floor)
         if qual_found is None and _numbering_before(tokens, lead, text):
             return None
         num = read_number(tokens, i, text, qualified=qual_found is not None)
         if num is None or (not num.is_digits and not num.scaled and num.value == 1):
             return None  # a lone `один`/`одном` is a pronoun-like word far more often than an amount
+        if sign < 0:
+            num = num._replace(value=-num.value)
         qual, first = qual_found if qual_found else ("exact", lead)
         unit = Unit("money", prefix, num.end) if prefix else _unit_after(tokens, num, i, text)
 
@@ -262,6 +295,8 @@ class _Scanner:
         first_bare = unit is None or unit.end == num.end  # `$3-4 млрд`: a prefix symbol is no scale
         if not num.scaled and num2.scaled and first_bare and lo * num2.scale <= hi:
             lo *= num2.scale
+        if lo > hi and hi < 0:
+            lo, hi = hi, lo  # `от -5 до -10 градусов`: both bounds below zero, the range is [-10, -5]
         if lo > hi:
             return None
         return lo, hi, unit2, max(unit2.end, num2.end)

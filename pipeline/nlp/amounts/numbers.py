@@ -59,7 +59,7 @@ def bad_digit_context(tokens: list[Token], i: int, j: int, text: str) -> bool:
     first, last = tokens[i], tokens[j]
     if i > 0:
         prev = tokens[i - 1]
-        if prev.low in ("№", "n", "no", "#", "+", ":", "/", "ст", "п", "пп") and (
+        if prev.low in ("№", "n", "no", "#", ":", "/", "ст", "п", "пп") and (
             prev.low in ("№", "#") or glued(text, prev.end, first.start)
         ):
             return True
