@@ -7,6 +7,7 @@ it has not done, and runs them in batches. A batch counts once its commit record
 
 from __future__ import annotations
 
+import itertools
 import logging
 import secrets
 from collections.abc import Iterable, Iterator
@@ -27,6 +28,21 @@ from pipeline.store import Store
 from pipeline.worker import BatchResult, error_row, part_name, run_batch
 
 log = logging.getLogger(__name__)
+
+# Which stage writes each table a stage may read.
+PRODUCER = {table: stage.name for stage in PIPELINE for table in stage.outputs}
+
+
+@dataclass
+class Plan:
+    """What a stage has to do: documents to run (id -> hash), blocked upstream, not Russian, up to date,
+    and for each table the stage reads, the part file that holds each document's rows."""
+
+    todo: dict[str, str] = field(default_factory=dict)
+    blocked: dict[str, str] = field(default_factory=dict)
+    foreign: dict[str, tuple[str, str]] = field(default_factory=dict)
+    up_to_date: int = 0
+    part_of: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -169,24 +185,28 @@ class Runner:
 
     def _run_batches(self, stage: Stage, summary: StageSummary) -> None:
         key = self.keys[stage.name]
-        todo, blocked, foreign, up_to_date = self._plan(stage, key)
-        summary.skipped = up_to_date
-        if blocked or foreign:
-            self._record_skips(stage, key, blocked, foreign)
-            summary.skipped += len(blocked) + len(foreign)
-        ids = sorted(todo)
+        plan = self._plan(stage, key)
+        summary.skipped = plan.up_to_date
+        if plan.blocked or plan.foreign:
+            self._record_skips(stage, key, plan.blocked, plan.foreign)
+            summary.skipped += len(plan.blocked) + len(plan.foreign)
+        # Documents read together were ingested together: a batch then reads few part files.
+        home = plan.part_of["documents"]
+        ids = sorted(plan.todo, key=lambda d: (home[d], d))
+        size = self.options.batch_size
         tasks = (
             (
                 self.store_uri,
                 stage.name,
                 self._next_batch_id(stage.name),
-                ids[i : i + self.options.batch_size],
+                chunk,
                 key,
+                {table: sorted({where[d] for d in chunk}) for table, where in plan.part_of.items()},
             )
-            for i in range(0, len(ids), self.options.batch_size)
+            for chunk in (ids[i : i + size] for i in range(0, len(ids), size))
         )
         with Progress(stage.name, len(ids), enabled=self.options.progress) as bar:
-            for result in self._dispatch(tasks if ids else ()):
+            for result in self._dispatch(tasks):
                 state.commit(self.store, stage.name, result.batch_id, result.records)
                 summary.done += result.count("done")
                 summary.failed += result.count("failed")
@@ -198,38 +218,34 @@ class Runner:
 
     def _dispatch(self, tasks: Iterable[tuple]) -> Iterator[BatchResult]:
         tasks = iter(tasks)
-        first = next(tasks, None)
-        if first is None:
+        head = list(itertools.islice(tasks, 2))
+        if not head:
             return
-        # One batch in this process needs no pool: spare the start-up of workers and models.
-        rest = list(tasks) if self.options.workers <= 1 else None
-        if rest == [] and self.options.executor != "dask":
-            yield run_batch(*first)
+        # One batch needs no pool: spare the start-up of worker processes and their models.
+        if len(head) == 1 and self.options.executor != "dask":
+            yield run_batch(*head[0])
             return
-        yield from self.executor.map_unordered(run_batch, _chain(first, rest if rest is not None else tasks))
+        yield from self.executor.map_unordered(run_batch, itertools.chain(head, tasks))
 
-    def _plan(self, stage: Stage, key: str) -> tuple[dict, dict, dict, int]:
-        """Split current documents: to do and blocked upstream (id -> hash), not Russian (id -> (hash, lang)),
-        and a count of those up to date."""
-        docs = self.store.read_table("documents", columns=["doc_id", "content_hash", "lang"]).to_pylist()
-        mine = state.load_state(self.store, stage.name).latest
-        upstream = [
-            (state.load_state(self.store, d).latest, self.keys[d]) for d in stage.deps if d != "ingest"
-        ]
-        todo, blocked, foreign, up_to_date = {}, {}, {}, 0
-        for doc in docs:
-            doc_id, content_hash = doc["doc_id"], doc["content_hash"]
-            if not self.options.force and _is_current(
-                mine, doc_id, content_hash, key, self.options.retry_failed
-            ):
-                up_to_date += 1
-            elif not all(_is_current(up, doc_id, content_hash, k, False, "done") for up, k in upstream):
-                blocked[doc_id] = content_hash
-            elif stage.russian_only and doc["lang"] != "ru":
-                foreign[doc_id] = (content_hash, doc["lang"])
+    def _plan(self, stage: Stage, key: str) -> Plan:
+        docs = self.store.read_table("documents", columns=["doc_id", "content_hash", "lang"])
+        mine = _latest(self.store, stage.name)
+        upstream = [(_latest(self.store, d), self.keys[d]) for d in stage.deps if d != "ingest"]
+        plan = Plan()
+        force, retry = self.options.force, self.options.retry_failed
+        for doc_id, content_hash, lang in zip(*(docs[c].to_pylist() for c in docs.column_names), strict=True):
+            if not force and _is_current(mine.get(doc_id), content_hash, key, retry):
+                plan.up_to_date += 1
+            elif not all(_is_current(up.get(doc_id), content_hash, k, need="done") for up, k in upstream):
+                plan.blocked[doc_id] = content_hash
+            elif stage.russian_only and lang != "ru":
+                plan.foreign[doc_id] = (content_hash, lang)
             else:
-                todo[doc_id] = content_hash
-        return todo, blocked, foreign, up_to_date
+                plan.todo[doc_id] = content_hash
+        for table in ("documents", *stage.inputs):
+            producer = _latest(self.store, PRODUCER[table])
+            plan.part_of[table] = {d: part_name(producer[d][3]) for d in plan.todo}
+        return plan
 
     def _record_skips(self, stage: Stage, key: str, blocked: dict, foreign: dict) -> None:
         batch_id = self._next_batch_id(stage.name)
@@ -269,20 +285,21 @@ class Runner:
         self.store.write_part("runs", f"part-{self.run_id}-{stage.name}", schema.to_table("runs", [row]))
 
 
-def _chain(first: tuple, rest: Iterable[tuple]) -> Iterator[tuple]:
-    yield first
-    yield from rest
+def _latest(store: Store, stage: str) -> dict[str, tuple[str, str, str, str]]:
+    """doc_id -> (content_hash, version_key, status, batch_id) of its latest commit record."""
+    latest = state.load_state(store, stage).latest
+    columns = (latest[c].tolist() for c in ("content_hash", "version_key", "status", "batch_id"))
+    return dict(zip(latest.index.tolist(), zip(*columns, strict=True), strict=True))
 
 
-def _is_current(latest, doc_id: str, content_hash: str, key: str, retry_failed: bool, need: str = "") -> bool:
-    if doc_id not in latest.index:
-        return False
-    rec = latest.loc[doc_id]
-    if rec["content_hash"] != content_hash or rec["version_key"] != key:
+def _is_current(
+    record: tuple | None, content_hash: str, key: str, retry_failed: bool = False, need: str = ""
+) -> bool:
+    if record is None or record[0] != content_hash or record[1] != key:
         return False
     if need:
-        return rec["status"] == need
-    return not (retry_failed and rec["status"] == "failed")
+        return record[2] == need
+    return not (retry_failed and record[2] == "failed")
 
 
 # -- recovery ----------------------------------------------------------------------------------------------

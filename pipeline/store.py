@@ -156,7 +156,22 @@ class Store:
         if not parts:
             empty = table_schema.empty_table()
             return empty.select(columns) if columns else empty
-        dataset = ds.dataset(parts, schema=table_schema, format="parquet", filesystem=self.fs)
+        return self._scan(parts, table_schema, columns, doc_ids)
+
+    def read_parts(
+        self, table: str, names: list[str], doc_ids: list[str], columns: list[str] | None = None
+    ) -> pa.Table:
+        """Rows of some documents, from the named parts only: a batch reads what holds its documents."""
+        paths = [self.path(table, f"{name}.parquet") for name in sorted(set(names))]
+        return self._scan(paths, schema.TABLES[table], columns, doc_ids)
+
+    def _scan(
+        self, paths: list[str], table_schema: pa.Schema, columns: list[str] | None, doc_ids: list[str] | None
+    ) -> pa.Table:
+        if not paths:
+            empty = table_schema.empty_table()
+            return empty.select(columns) if columns else empty
+        dataset = ds.dataset(paths, schema=table_schema, format="parquet", filesystem=self.fs)
         flt = ds.field("doc_id").isin(doc_ids) if doc_ids is not None else None
         return dataset.to_table(columns=columns, filter=flt)
 

@@ -42,14 +42,19 @@ def part_name(batch_id: str) -> str:
 
 
 def run_batch(
-    out_uri: str, stage_name: str, batch_id: str, doc_ids: list[str], version_key: str
+    out_uri: str,
+    stage_name: str,
+    batch_id: str,
+    doc_ids: list[str],
+    version_key: str,
+    parts: dict[str, list[str]],
 ) -> BatchResult:
+    """Run one batch. `parts` names, per input table, the part files that hold these documents' rows."""
     store = Store.open(out_uri)
-    stage = STAGES[stage_name]
     fn = stage_function(stage_name)
-    docs, hashes = _read_docs(store, stage.inputs, doc_ids)
+    docs, hashes = _read_docs(store, parts, doc_ids)
 
-    outputs: dict[str, list[dict]] = {t: [] for t in stage.outputs}
+    outputs: dict[str, list[dict]] = {t: [] for t in STAGES[stage_name].outputs}
     errors: list[dict] = []
     status: dict[str, str] = {}
     for doc, rows, failure in _run_isolating_failures(fn, docs):
@@ -89,13 +94,16 @@ def error_row(
     }
 
 
-def _read_docs(store: Store, inputs: tuple[str, ...], doc_ids: list[str]) -> tuple[list[Doc], dict[str, str]]:
+def _read_docs(
+    store: Store, parts: dict[str, list[str]], doc_ids: list[str]
+) -> tuple[list[Doc], dict[str, str]]:
     columns = ["doc_id", "text", "lang", "published", "content_hash"]
-    table = store.read_table("documents", columns=columns, doc_ids=doc_ids).to_pylist()
+    table = store.read_parts("documents", parts["documents"], doc_ids, columns).to_pylist()
+    inputs = [name for name in parts if name != "documents"]
     input_rows: dict[str, dict[str, list[dict]]] = {}
     for name in inputs:
         grouped: dict[str, list[dict]] = defaultdict(list)
-        for row in store.read_table(name, doc_ids=doc_ids).to_pylist():
+        for row in store.read_parts(name, parts[name], doc_ids).to_pylist():
             grouped[row["doc_id"]].append(row)
         for rows in grouped.values():
             rows.sort(key=lambda r: r["start"])
