@@ -15,7 +15,8 @@ Kinds and units:
 Value conventions (one rule per qualifier, so analysts can filter on value_min/value_max uniformly):
 - exact:        value = value_min = value_max = the number;
 - approx:       value = the number, value_min = value_max = None (no firm bound is stated);
-- gt / gte:     value = value_min = the number, value_max = None  (`более`, `свыше`, `не менее`, `от`);
+- gt / gte:     value = value_min = the number, value_max = None  (`более`, `свыше`, `не менее`, `от`;
+                a lone `от` before a count is read as a preposition: `отказаться от двух островов`);
 - lt / lte:     value = value_max = the number, value_min = None  (`менее`, `не более`, `до`);
 - range:        value = None (no single value is stated), value_min / value_max = the bounds
                 (`от 5 до 10 млн тенге`, `5-10 млн`; the first bound borrows the second's scale and unit).

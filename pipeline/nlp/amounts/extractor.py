@@ -17,7 +17,7 @@ from pipeline.nlp.amounts.lexicon import (
     UNITS,
     match_trie,
 )
-from pipeline.nlp.amounts.morph import adjective_head, agrees_with_number, can_be_plural, first_parse
+from pipeline.nlp.amounts.morph import adjective_head, can_be_plural, count_lemma, first_parse
 from pipeline.nlp.amounts.numbers import Number, read_number
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
@@ -84,9 +84,10 @@ def _counted_noun(tokens: list[Token], num: Number, k: int, text: str) -> Unit |
                 or len(tok.low) < 2
             ):
                 return None
-            if not num.scaled and not agrees_with_number(tok.low, num.value):
+            counted = count_lemma(tok.low, None if num.scaled else num.value)
+            if counted is None or counted in COUNT_STOPLIST:
                 return None
-            return Unit("count", lemma, j)
+            return Unit("count", counted, j)
         if not gram & _ADJ:
             return None
         if not _singular_count(num) and not can_be_plural(tok.low):
@@ -276,6 +277,9 @@ class _Scanner:
                 return end
         if unit is None:
             return None
+        if unit.kind == "count" and tokens[first].low == "от" and qual == "gte":
+            # `отказаться от двух островов`, `защита от трёх ракет`: with counts `от` is mostly a preposition
+            qual, first = "exact", lead
         value, vmin, vmax = _value_fields(num.value, qual)
         self._emit(first, max(unit.end, num.end), unit.kind, value, vmin, vmax, unit.unit, qual)
         return max(unit.end, num.end)

@@ -34,28 +34,42 @@ def always_singular(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _noun_forms(word: str) -> frozenset[tuple[str, str]]:
-    """(number, case) pairs of the word's noun parses."""
-    return frozenset(
-        (str(p.tag.number), str(p.tag.case)) for p in MORPH.parse(word) if "NOUN" in p.tag and p.tag.number
+def _noun_parses(word: str) -> tuple[tuple[str, str, str], ...]:
+    """(lemma, number, case) of the word's noun parses, most likely first."""
+    return tuple(
+        (p.normal_form.replace("ё", "е"), str(p.tag.number), str(p.tag.case))
+        for p in MORPH.parse(word)
+        if "NOUN" in p.tag and p.tag.number
     )
 
 
-def agrees_with_number(word: str, value: float) -> bool:
-    """Does a noun's form fit a count of `value`? `3 места`, `5 мест` yes; `3 место`, `9 класса` no.
-
-    Those are ordinal uses (`занял 3 место`, `ученики 9 класса`). After 1 (not 11) only singular forms fit;
-    after 2-4 and fractions the genitive singular or a plural; otherwise only plurals.
-    """
-    forms = _noun_forms(word)
+def _fits(value: float | None, number: str, case: str) -> bool:
+    if value is None:  # after a scale word (`тысяч`) any form fits: the noun agrees with the scale word
+        return True
     if not value.is_integer():
-        return any(n == "plur" or c == "gent" for n, c in forms)
-    last2 = int(value) % 100
+        return number == "plur" or case == "gent"
+    last2 = int(abs(value)) % 100
     if last2 % 10 == 1 and last2 != 11:
-        return any(n == "sing" for n, c in forms)
+        return number == "sing"
     if last2 % 10 in (2, 3, 4) and not 12 <= last2 <= 14:
-        return any(n == "plur" or c == "gent" for n, c in forms)
-    return any(n == "plur" for n, c in forms)
+        return number == "plur" or case == "gent"
+    return number == "plur"
+
+
+def count_lemma(word: str, value: float | None) -> str | None:
+    """Lemma of the most likely noun parse whose form fits a count of `value`, else None.
+
+    `3 места`, `5 мест` fit; `3 место`, `9 класса` do not (ordinal uses: `занял 3 место`, `ученики 9 класса`).
+    After 1 (not 11) singular forms fit; after 2-4 and fractions the genitive singular or plurals; otherwise
+    plurals only. Choosing among agreeing parses also picks the right lexeme: `1 граната` -> `граната`.
+    """
+    parses = [p for p in _noun_parses(word) if _fits(value, p[1], p[2])]
+    # prefer the case a count takes as subject/object (`1 граната` nomn, `5 гранат` gent) over oblique cases
+    usual = ("nomn", "accs") if value is not None and _fits(value, "sing", "nomn") else ("gent",)
+    for lemma, _number, case in parses:
+        if case in usual:
+            return lemma
+    return parses[0][0] if parses else None
 
 
 @lru_cache(maxsize=20_000)
