@@ -72,7 +72,14 @@ class Store:
     @classmethod
     def open(cls, uri: str) -> Store:
         if "://" in uri:
-            fs, root = pafs.FileSystem.from_uri(uri)
+            try:
+                fs, root = pafs.FileSystem.from_uri(uri)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                # A scheme pyarrow has no native driver for: go through fsspec (memory://, gcs://, ...).
+                import fsspec
+
+                fsspec_fs, root = fsspec.core.url_to_fs(uri)
+                fs = pafs.PyFileSystem(pafs.FSSpecHandler(fsspec_fs))
         else:
             fs, root = pafs.LocalFileSystem(), os.path.abspath(uri)
         fs.create_dir(root, recursive=True)
