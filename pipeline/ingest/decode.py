@@ -100,7 +100,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         share = _plausible_share(text)
-        if share >= 0.97 and (best is None or share > best[0]):
+        if share >= 0.97 and _spaced_like_text(text) and (best is None or share > best[0]):
             best = (share, text, name)
     return (best[1], best[2]) if best else None
 
@@ -121,6 +121,16 @@ def _plausible_share(text: str) -> float:
         ):
             ok += 1
     return ok / max(len(text), 1)
+
+
+def _spaced_like_text(text: str) -> bool:
+    """Real text has spaces and little punctuation; 8-bit bytes paired up as UTF-16 have spaces fused into
+    other characters (b' \xc2' -> U+20C2), so whitespace vanishes and U+20xx 'punctuation' abounds."""
+    if len(text) < 20:
+        return True
+    spaces = sum(c.isspace() for c in text) / len(text)
+    general_punctuation = sum("\u2000" <= c <= "\u214f" for c in text) / len(text)
+    return spaces >= 0.03 and general_punctuation <= 0.05
 
 
 def _looks_like_broken_utf8(data: bytes) -> bool:
