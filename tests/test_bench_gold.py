@@ -1,0 +1,195 @@
+"""The independent bench gold: structure of tests/data/bench_gold.jsonl and materialize() on synthetic texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate.bench_gold import load_gold, materialize
+
+GOLD = Path(__file__).parent / "data" / "bench_gold.jsonl"
+
+AMOUNT_KINDS = {"money", "percent", "count", "quantity"}
+QUALIFIERS = {"exact", "approx", "gt", "gte", "lt", "lte", "range"}
+DATE_KINDS = {
+    "date",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "quarter",
+    "half",
+    "season",
+    "range",
+    "open_start",
+    "open_end",
+    "relative",
+}
+QUANTITY_UNITS = {"t", "kg", "km", "m", "ha", "MW", "kWh", "m2", "m3", "l", "bbl"}
+
+
+def _iso(s: str | None) -> dt.date | None:
+    return None if s is None else dt.date.fromisoformat(s)
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    return load_gold(GOLD)
+
+
+def test_gold_articles(gold: list[dict]) -> None:
+    assert len(gold) == 24
+    ids = [g["id"] for g in gold]
+    assert len(set(ids)) == len(ids)
+    assert sum(g["published"] is not None for g in gold) == 12
+    for g in gold:
+        assert set(g) == {"id", "excerpt_start", "excerpt_end", "published", "amounts", "dates"}, g["id"]
+        assert 0 <= g["excerpt_start"] < g["excerpt_end"]
+        _iso(g["published"])
+        assert len(g["amounts"]) + len(g["dates"]) >= 2, g["id"]
+
+
+def _check_spans(items: list[dict], length: int, where: str) -> None:
+    for it in items:
+        assert isinstance(it["start"], int) and isinstance(it["end"], int), where
+        assert 0 <= it["start"] < it["end"] <= length, (where, it)
+    spans = sorted((it["start"], it["end"]) for it in items)
+    for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+        assert e1 <= s2, (where, "overlapping spans")
+
+
+def test_gold_amounts(gold: list[dict]) -> None:
+    for g in gold:
+        _check_spans(g["amounts"], g["excerpt_end"] - g["excerpt_start"], g["id"])
+        for a in g["amounts"]:
+            where = (g["id"], a)
+            assert a["kind"] in AMOUNT_KINDS, where
+            assert a["qualifier"] in QUALIFIERS, where
+            assert isinstance(a["unit"], str) and a["unit"], where
+            if a["kind"] == "percent":
+                assert a["unit"] in {"%", "pp"}, where
+            if a["kind"] == "money":
+                assert len(a["unit"]) == 3 and a["unit"].isupper(), where
+            if a["kind"] == "quantity":
+                assert a["unit"] in QUANTITY_UNITS, where
+            v, lo, hi, q = a["value"], a["value_min"], a["value_max"], a["qualifier"]
+            if q in ("exact", "approx"):
+                assert v is not None and v == lo == hi, where
+            elif q in ("gt", "gte"):
+                assert v is not None and lo == v and hi is None, where
+            elif q in ("lt", "lte"):
+                assert v is not None and hi == v and lo is None, where
+            else:
+                assert v is None and lo is not None and hi is not None, where
+            if lo is not None and hi is not None:
+                assert lo <= hi, where
+
+
+def test_gold_dates(gold: list[dict]) -> None:
+    for g in gold:
+        _check_spans(g["dates"], g["excerpt_end"] - g["excerpt_start"], g["id"])
+        for d in g["dates"]:
+            where = (g["id"], d)
+            assert d["kind"] in DATE_KINDS, where
+            start, end = _iso(d["date_start"]), _iso(d["date_end"])
+            if start is not None and end is not None:
+                assert start <= end, where
+            if d["kind"] == "open_start":
+                assert start is None, where
+            if d["kind"] == "open_end":
+                assert end is None, where
+            if g["published"] is None and d["kind"] == "relative":
+                assert start is None and end is None, where
+
+
+def test_gold_holds_no_text() -> None:
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        assert "text" not in json.loads(line)
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_materialize(tmp_path: Path) -> None:
+    text_a = "Вчера компания выделила 5 млн рублей.\nВторой абзац, который не входит."
+    text_b = "В 2019 году продано около 300 тонн зерна."
+    _write(
+        tmp_path / "texts.jsonl",
+        [
+            {"id": "x", "text": "не нужен"},
+            {"id": "a", "text": text_a, "published": "2018-03-15"},
+            {"id": "b", "text": text_b},
+        ],
+    )
+    amount_a = {
+        "start": 24,
+        "end": 36,
+        "kind": "money",
+        "value": 5000000,
+        "value_min": 5000000,
+        "value_max": 5000000,
+        "unit": "RUB",
+        "qualifier": "exact",
+    }
+    date_a = {"start": 0, "end": 5, "kind": "relative", "date_start": "2018-03-14", "date_end": "2018-03-14"}
+    amount_b = {
+        "start": 20,
+        "end": 34,
+        "kind": "quantity",
+        "value": 300,
+        "value_min": 300,
+        "value_max": 300,
+        "unit": "t",
+        "qualifier": "approx",
+    }
+    date_b = {"start": 2, "end": 11, "kind": "year", "date_start": "2019-01-01", "date_end": "2019-12-31"}
+    gold = [
+        {
+            "id": "a",
+            "excerpt_start": 0,
+            "excerpt_end": text_a.index("\n"),
+            "published": "2018-03-15",
+            "amounts": [amount_a],
+            "dates": [date_a],
+        },
+        {
+            "id": "b",
+            "excerpt_start": 0,
+            "excerpt_end": len(text_b),
+            "published": None,
+            "amounts": [amount_b],
+            "dates": [date_b],
+        },
+    ]
+    _write(tmp_path / "gold.jsonl", gold)
+
+    amounts_path, dates_path = materialize(
+        tmp_path / "gold.jsonl", tmp_path / "texts.jsonl", tmp_path / "out"
+    )
+
+    amounts = [json.loads(line) for line in amounts_path.read_text(encoding="utf-8").splitlines()]
+    dates = [json.loads(line) for line in dates_path.read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in amounts] == ["a", "b"] == [d["id"] for d in dates]
+    assert amounts[0]["text"] == "Вчера компания выделила 5 млн рублей."
+    assert set(amounts[0]) == {"id", "text", "amounts"}
+    assert set(dates[0]) == {"id", "text", "published", "dates"}
+    assert amounts[0]["amounts"] == [amount_a] and amounts[1]["amounts"] == [amount_b]
+    assert dates[0]["dates"] == [date_a] and dates[1]["dates"] == [date_b]
+    assert dates[0]["published"] == "2018-03-15" and dates[1]["published"] is None
+    text = amounts[0]["text"]
+    assert text[amount_a["start"] : amount_a["end"]] == "5 млн рублей"
+    assert dates[0]["text"][date_a["start"] : date_a["end"]] == "Вчера"
+    assert amounts[1]["text"][amount_b["start"] : amount_b["end"]] == "около 300 тонн"
+    assert dates[1]["text"][date_b["start"] : date_b["end"]] == "2019 году"
+
+
+def test_materialize_missing_article(tmp_path: Path) -> None:
+    _write(tmp_path / "texts.jsonl", [{"id": "a", "text": "5 лет"}])
+    gold = [{"id": "zz", "excerpt_start": 0, "excerpt_end": 3, "published": None, "amounts": [], "dates": []}]
+    _write(tmp_path / "gold.jsonl", gold)
+    with pytest.raises(ValueError, match="not in"):
+        materialize(tmp_path / "gold.jsonl", tmp_path / "texts.jsonl", tmp_path / "out")
