@@ -26,8 +26,12 @@ symbol, the number and its unit or noun; an abbreviation's dot is kept (`5 мл�
 Deliberately not amounts: years and dates (`в 2019 году`, `1992 г.`, `30 мая`), durations and ages
 (`за 5 лет`, `в возрасте 45 лет`: nouns of time are on the count stoplist), ordinals (`2-й`, `первый`),
 numbered names (`Су-35`, `COVID-19`, `II форум`), `№ 123`, law numbers (`45-ФЗ`), times (`10:30`),
-phone numbers, multipliers (`в 2 раза`), and bare numbers with no unit or noun. `до` after a verb or a
-number (`вырос до 10%`, `с 5 до 10%`) is the target of a change, so it is not read as an upper bound.
+phone numbers, multipliers (`в 2 раза`), and bare numbers with no unit or noun.
+
+`до` after a word of change (models/amounts/change_words.txt), a number or a previous amount
+(`вырос до 10%`, `снизился на 3 п.п., до 62%`) is the target of a change, not an upper bound, so it stays
+out of the span and the amount is exact; in `с 5 до 10%` the bare start value borrows the target's unit and
+scale, giving two exact amounts (`5` and `10%`).
 """
 
 from pipeline.nlp.amounts.extractor import extract_amounts

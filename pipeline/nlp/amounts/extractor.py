@@ -276,13 +276,37 @@ class _Scanner:
                 self._emit(first, end, unit2.kind, None, lo, hi, unit2.unit, "range")
                 return end
         if unit is None:
-            return None
+            return self._change_source(i, lead, num, qual_found)
         if unit.kind == "count" and tokens[first].low == "от" and qual == "gte":
             # `отказаться от двух островов`, `защита от трёх ракет`: with counts `от` is mostly a preposition
             qual, first = "exact", lead
         value, vmin, vmax = _value_fields(num.value, qual)
         self._emit(first, max(unit.end, num.end), unit.kind, value, vmin, vmax, unit.unit, qual)
         return max(unit.end, num.end)
+
+    def _change_source(self, i: int, lead: int, num: Number, qual_found) -> int | None:
+        """`с 5 до 10%`, `с 11,66 до 26,06 грн.`: the bare start value borrows the target's unit and scale.
+
+        Emits only the start (the target is found on its own next, `до` after a number being a target).
+        """
+        tokens, text = self.tokens, self.text
+        if (
+            qual_found is not None
+            or lead == 0
+            or lead - 1 < self.floor
+            or tokens[lead - 1].low not in ("с", "со")
+        ):
+            return None
+        second = _second_bound(tokens, num.end, text, "до")
+        if second is None:
+            return None
+        k, num2 = second
+        unit2 = _unit_after(tokens, num2, k, text)
+        if unit2 is None or unit2.kind == "count":
+            return None
+        value = num.value * num2.scale if not num.scaled and num2.scaled else num.value
+        self._emit(lead, num.end, unit2.kind, value, value, value, unit2.unit, "exact")
+        return num.end
 
     def _range(self, i: int, num: Number, unit: Unit | None, second: tuple[int, Number], prefix: str | None):
         tokens, text = self.tokens, self.text
