@@ -274,3 +274,32 @@ def test_regional_office_by_place_is_one_org(nlp):
         ("МЧС", "ORG"),
         ("Томску", "LOC"),
     ]
+
+
+def test_balanced_quote_inside_name_is_kept(nlp):
+    text = "Директор Центра прикладных исследований «Вектор» выступил."
+    span = "Центра прикладных исследований «Вектор»"
+    assert run(nlp, text, [(span, "ORG")]) == [(span, "ORG")]
+
+
+def test_descriptor_with_quote_closed_just_after_span(nlp):
+    text = "Член НП «Эксперты рынка труда» сказал."
+    assert run(nlp, text, [("НП «Эксперты рынка труда", "ORG")]) == [("Эксперты рынка труда", "ORG")]
+
+
+def test_comma_separates_names_inside_brackets(nlp):
+    text = "Группировка «Северный фронт» (СФ, НФС) запрещена."
+    got = run(nlp, text, [("«Северный фронт» (СФ, НФС)", "ORG")])
+    assert got == [("Северный фронт", "ORG"), ("СФ", "ORG"), ("НФС", "ORG")]
+
+
+def test_lone_letter_after_line_break_dropped(nlp):
+    text = "Фанатка и Эрдоган\nА вот в Европе"
+    assert run(nlp, text, [("Эрдоган\nА", "PER")], only="ner_punct") == [("Эрдоган", "PER")]
+
+
+def test_bracket_in_other_script_must_look_like_transliteration(nlp):
+    text = "Машина Ивана Смирнова (Red Bull) и машина Ивана Смирнова (Ivan Smirnov)."
+    spans = [("Ивана Смирнова", "PER"), ("Ивана Смирнова", "PER")]
+    got = run(nlp, text, spans, only="ner_bracket_acronyms")
+    assert got == [("Ивана Смирнова", "PER"), ("Ивана Смирнова", "PER"), ("Ivan Smirnov", "PER")]

@@ -37,6 +37,8 @@ class OrgPrefix:
                 if end > q + 1 and has_letter(doc[q + 1 : end].text):
                     return q + 1, end
         while b > a and doc[b - 1].text in self.close_q:
+            if any(doc[j].text in self.open_q for j in range(a + 1, b - 1)):
+                break  # closes a quoted part inside the name
             b -= 1
         return a, b
 

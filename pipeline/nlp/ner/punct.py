@@ -45,9 +45,17 @@ class PunctRules:
         start = span.start
         for i in range(span.start, span.end):
             t = doc[i].text
-            cut = self._is_sep(t, label) or t in self.open_br or t in self.close_br or doc[i].is_space
+            cut = (
+                self._is_sep(t, "" if inside else label)  # 'ИГ, ИГИЛ' in brackets: commas separate names
+                or t in self.open_br
+                or t in self.close_br
+                or doc[i].is_space
+            )
             if not cut and t in self.open_q and i > span.start:
-                rest = {doc[j].text for j in range(i + 1, span.end)}
+                # closed inside the span, or right after it behind a one-word descriptor
+                # ('НП «Эксперты рынка труда|»', left to ner_org_prefix), is not unclosed
+                end = span.end + 1 if i - span.start == 1 else span.end
+                rest = {doc[j].text for j in range(i + 1, min(end, len(doc)))}
                 cut = not (rest & self.close_q)
             if cut:
                 pieces.append((start, i, inside))
@@ -70,6 +78,11 @@ class PunctRules:
         while a < b and junk(a):
             a += 1
         while b > a and junk(b - 1):
+            # keep the closing quote of a quoted part inside the name: 'Центра исследований «Хармун»'
+            if doc[b - 1].text in self.close_q and any(
+                doc[j].text in self.open_q for j in range(a + 1, b - 1)
+            ):
+                break
             b -= 1
         return a, b
 
@@ -78,7 +91,12 @@ class PunctRules:
         changed = False
         for ent in doc.ents:
             parts = [(*self._strip(doc, a, b), inside) for a, b, inside in self._pieces(ent)]
-            parts = [(a, b, inside) for a, b, inside in parts if b > a and has_letter(doc[a:b].text)]
+            # a lone letter left over ('Эрдоган\nА') is no name; 'G-20' is
+            parts = [
+                (a, b, inside)
+                for a, b, inside in parts
+                if has_letter(doc[a:b].text) and b - a + len(doc[a].text) > 2
+            ]
             if [(a, b) for a, b, _ in parts] == [(ent.start, ent.end)]:
                 out.append(ent)
                 continue
