@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import gettext
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,10 @@ import pycountry
 
 from .keys import match_key
 
-GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "models" / "gazetteer"
+# `pipeline run --gazetteer DIR` (or pipeline.toml) sets PIPELINE_GAZETTEER_DIR for every worker it starts.
+GAZETTEER_DIR = Path(
+    os.environ.get("PIPELINE_GAZETTEER_DIR") or Path(__file__).resolve().parents[3] / "models" / "gazetteer"
+)
 
 
 @dataclass
