@@ -33,6 +33,7 @@ class Atom:
     offset: int | None = None  # for relative atoms; None for a bare weekday (`в субботу`)
     weekday: int | None = None
     partial: bool = False  # a bare range head (`с 1 по 5 июня`): not a date on its own
+    future: bool = False  # year-less and after `на` (`перенесли на август`): resolve forwards
 
     def has_year(self) -> bool:
         return self.year is not None or self.rel_year is not None
@@ -313,7 +314,8 @@ def season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if s is None:
         return None
     a = attach_year(Atom("season", i, i + 1, part=s), t, lex)
-    if not a.has_year() and t.low[i] not in lex.season_adverbs:  # `жаркое лето`: not a date
+    # `жаркое лето` is not a date; `летом`, `на осень`, `до весны` are.
+    if not a.has_year() and t.low[i] not in lex.season_adverbs and t.low_at(i - 1) not in lex.season_preps:
         return None
     return a
 

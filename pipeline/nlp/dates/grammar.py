@@ -52,7 +52,21 @@ def atom(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         a = parse(t, i, lex)
         if a is not None and (best is None or a.stop > best.stop):
             best = a
+    if best is not None:
+        _mark_future(best, t, lex)
     return best
+
+
+_FUTURE_GRANS = ("month", "season", "quarter", "half")
+
+
+def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
+    """`запланированы на осень`, `назначили на субботу`: `на` + a year-less period names a planned
+    time. Days are left alone: `по состоянию на 1 мая` usually looks back."""
+    if t.low_at(a.first - 1) not in lex.future_preps or a.has_year():
+        return
+    if (a.gran in _FUTURE_GRANS and not a.relative) or (a.weekday is not None and a.offset is None):
+        a.future = True
 
 
 def _partial_heads(t: Tokens, i: int, lex: Lexicon) -> list[Atom]:
@@ -167,7 +181,10 @@ def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None
     """The atom after an interval preposition, with an optional `начала/середины/конца` before it."""
     pivot = lex.period_modifiers.get(t.low_at(j))
     if pivot is not None:  # `до конца 2020 года`, `с середины 2016 года`
-        return atom(t, j + 1, lex), pivot
+        a = atom(t, j + 1, lex)
+        if a is None:  # `до конца года`, `с начала месяца`: the current one
+            a = relative.implicit_unit(t, j + 1, lex)
+        return a, pivot
     return atom(t, j, lex), None
 
 

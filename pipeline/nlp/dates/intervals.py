@@ -96,10 +96,16 @@ def nearest(candidates: list[Interval | None], published: date) -> Interval | No
     return best
 
 
-def nearest_year(make: Callable[[int], Interval | None], published: date) -> Interval | None:
-    """Resolve a year-less expression: try the publication year and its neighbours."""
+def nearest_year(
+    make: Callable[[int], Interval | None], published: date, future: bool = False
+) -> Interval | None:
+    """Resolve a year-less expression: try the publication year and its neighbours (with `future`,
+    only those not over before the publication date)."""
     y = published.year
-    return nearest([_guard(make, y - 1), _guard(make, y), _guard(make, y + 1)], published)
+    spans = [_guard(make, y - 1), _guard(make, y), _guard(make, y + 1)]
+    if future:
+        spans = [s for s in spans if s is not None and s[1] >= published]
+    return nearest(spans, published)
 
 
 def _guard(make: Callable[[int], Interval | None], year: int) -> Interval | None:

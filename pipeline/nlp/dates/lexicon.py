@@ -49,6 +49,8 @@ class Lexicon:
     relative_days: dict[str, int]
     weekdays: dict[str, int]  # accusative form -> 0 (Monday) .. 6
     weekday_preps: frozenset[str]
+    future_preps: frozenset[str]  # `на август`, `на субботу`: a planned, hence future, time
+    season_preps: frozenset[str]  # `на осень`, `до весны`: a season noun that is a date
     decade_words: dict[str, int]
     decade_context: frozenset[str]
     two_digit_decades: dict[str, int]
@@ -105,6 +107,8 @@ def lexicon() -> Lexicon:
         relative_days={fold(k): int(v) for k, v in raw["relative_days"].items()},
         weekdays=_forms(raw["weekdays_acc"]),
         weekday_preps=_set(raw, "weekday_preps"),
+        season_preps=_set(raw, "season_preps"),
+        future_preps=_set(raw, "future_preps"),
         decade_words=_forms(raw["decade_words"]),
         decade_context=_set(raw, "decade_context_before"),
         two_digit_decades={k: int(v) for k, v in raw["two_digit_decade_century"].items()},

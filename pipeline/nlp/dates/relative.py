@@ -45,6 +45,14 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return weekday(t, i, lex)
 
 
+def implicit_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`года` in `до конца года`: the current unit. Only called after `начала/середины/конца`."""
+    unit = _unit(t.low_at(i), lex)
+    if unit is None or unit == "century":
+        return None
+    return Atom(unit, i, i + 1, relative=True, offset=0)
+
+
 def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`в субботу`, `в прошлую пятницу`, `во вторник`: the preposition is required (and left out of the
     span) because `среда`, `пятница` are also ordinary nouns."""

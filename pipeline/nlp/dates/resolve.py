@@ -22,7 +22,7 @@ _GRAN_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "dec
 def _relative(a: Atom, pub: date) -> iv.Interval | None:
     g, off = a.gran, a.offset
     if a.weekday is not None:
-        return _weekday(a.weekday, off, pub)
+        return _weekday(a.weekday, off, pub, a.future)
     off = off or 0
     if g == "day":
         d = pub + timedelta(days=off)
@@ -49,7 +49,10 @@ def _relative(a: Atom, pub: date) -> iv.Interval | None:
     return None
 
 
-def _weekday(wd: int, off: int | None, pub: date) -> iv.Interval:
+def _weekday(wd: int, off: int | None, pub: date, future: bool) -> iv.Interval:
+    if off is None and future:  # `на субботу`: the next one (today included)
+        d = pub + timedelta(days=(wd - pub.weekday()) % 7)
+        return d, d
     if off is None:  # `в субботу`: the nearest one, past preferred
         days = [pub + timedelta(days=k) for k in range(-6, 7) if (pub.weekday() + k) % 7 == wd]
         best = iv.nearest([(d, d) for d in days], pub)
@@ -81,7 +84,7 @@ def atom_span(a: Atom, pub: date | None) -> iv.Interval | None:
         return None
     if a.rel_year is not None:
         return a.interval(pub.year + a.rel_year)
-    return iv.nearest_year(a.interval, pub)
+    return iv.nearest_year(a.interval, pub, future=a.future)
 
 
 def _inherit(head: Atom, tail: Atom) -> None:
