@@ -1,4 +1,4 @@
-"""The independent bench gold: structure of tests/data/bench_gold.jsonl and materialize() on synthetic texts."""
+"""The independent bench gold: structure of tests/data/bench_gold_{dev,test}.jsonl and materialize() on synthetic texts."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.evaluate.bench_gold import load_gold, materialize
 
-GOLD = Path(__file__).parent / "data" / "bench_gold.jsonl"
+GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in ("dev", "test")]
 
 AMOUNT_KINDS = {"money", "percent", "count", "quantity"}
 QUALIFIERS = {"exact", "approx", "gt", "gte", "lt", "lte", "range"}
@@ -37,7 +37,7 @@ def _iso(s: str | None) -> dt.date | None:
 
 @pytest.fixture(scope="module")
 def gold() -> list[dict]:
-    return load_gold(GOLD)
+    return [g for path in GOLDS for g in load_gold(path)]
 
 
 def test_gold_articles(gold: list[dict]) -> None:
@@ -106,8 +106,9 @@ def test_gold_dates(gold: list[dict]) -> None:
 
 
 def test_gold_holds_no_text() -> None:
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        assert "text" not in json.loads(line)
+    for path in GOLDS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert "text" not in json.loads(line)
 
 
 def _write(path: Path, rows: list[dict]) -> None:

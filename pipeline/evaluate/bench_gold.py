@@ -1,6 +1,6 @@
 """Independent gold standard for amounts and dates on excerpts of the bench news corpus.
 
-The gold (``tests/data/bench_gold.jsonl``) holds no article text, only one line per article::
+The gold (``tests/data/bench_gold_{dev,test}.jsonl``) holds no article text, only one line per article::
 
     {"id", "excerpt_start", "excerpt_end", "published": "YYYY-MM-DD" | null,
      "amounts": [{"start", "end", "kind", "value", "value_min", "value_max", "unit", "qualifier"}],
@@ -11,7 +11,7 @@ with offsets relative to the excerpt ``text[excerpt_start:excerpt_end]`` of the 
 files the amounts and dates evaluators read::
 
     from pipeline.evaluate.bench_gold import materialize
-    amounts_path, dates_path = materialize("tests/data/bench_gold.jsonl", BENCH, "/tmp/bench_gold")
+    amounts_path, dates_path = materialize("tests/data/bench_gold_{dev,test}.jsonl", BENCH, "/tmp/bench_gold")
 
 Selection: one ``random.Random(20261123)`` shuffles (``rng.sample(ids, len(ids))``) the ids of lines
 2000-4999 (0-based) with a ``published`` date, then the same generator shuffles those without one; the first
