@@ -303,3 +303,9 @@ def test_bracket_in_other_script_must_look_like_transliteration(nlp):
     spans = [("Ивана Смирнова", "PER"), ("Ивана Смирнова", "PER")]
     got = run(nlp, text, spans, only="ner_bracket_acronyms")
     assert got == [("Ивана Смирнова", "PER"), ("Ивана Смирнова", "PER"), ("Ivan Smirnov", "PER")]
+
+
+def test_ruler_patterns_need_the_proper_name_form(nlp):
+    text = "С европейскими союзниками говорили Европарламентарии и Европейский союз."
+    got = run(nlp, text, [("Европейский союз", "LOC")], only="ner_ruler")
+    assert got == [("Европейский союз", "ORG")]
