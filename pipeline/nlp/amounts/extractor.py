@@ -142,12 +142,8 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int) -> bool:
         tok = tokens[j]
         if not tight(text, tok.end, tokens[j + 1].start):
             return False
-        if (
-            is_ascii_digit(tok.text[0])
-            or (j < floor and j == k - 1)
-            or (j < floor and tokens[j + 1].text == ",")
-        ):
-            return True  # a number or the end of the previous amount: `с 5 до 10%`
+        if is_ascii_digit(tok.text[0]) or j < floor:
+            return True  # a number or the end of the previous amount: `с 5 до 10%`, `с 63% почти до 75%`
         if tok.text[0].isalpha():
             if first_parse(tok.low)[0] in CHANGE_WORDS:
                 return True
