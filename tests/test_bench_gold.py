@@ -76,8 +76,10 @@ def test_gold_amounts(gold: list[dict]) -> None:
             if a["kind"] == "quantity":
                 assert a["unit"] in QUANTITY_UNITS, where
             v, lo, hi, q = a["value"], a["value_min"], a["value_max"], a["qualifier"]
-            if q in ("exact", "approx"):
+            if q == "exact":
                 assert v is not None and v == lo == hi, where
+            elif q == "approx":  # an approximate figure claims no bounds
+                assert v is not None and lo is None and hi is None, where
             elif q in ("gt", "gte"):
                 assert v is not None and lo == v and hi is None, where
             elif q in ("lt", "lte"):
