@@ -170,6 +170,8 @@ class Store:
     ) -> pa.Table:
         """Rows of some documents, from the named parts only: a batch reads what holds its documents."""
         paths = [self.path(table, f"{name}.parquet") for name in sorted(set(names))]
+        # A batch that produced no rows for a table (no entities in its documents) wrote no part there.
+        paths = [info.path for info in self.fs.get_file_info(paths) if info.is_file] if paths else []
         return self._scan(paths, schema.TABLES[table], columns, doc_ids)
 
     def _scan(
