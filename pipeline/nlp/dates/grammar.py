@@ -203,7 +203,8 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
     j = _match_seq(t, i, lex.open_start_preps)
     if j is not None:
         a, pivot = _open_atom(t, j, lex)
-        if a is not None:
+        era = a is not None and a.gran in ("decade", "century")
+        if a is not None and not (era and t.low[i] in lex.by_preps):  # `относится к XII веку`
             return Open("open_start", a, i, a.stop, pivot=pivot)
     return None
 

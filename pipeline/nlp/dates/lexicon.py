@@ -57,6 +57,7 @@ class Lexicon:
     open_end_preps: tuple[tuple[str, ...], ...]
     open_after_preps: tuple[tuple[str, ...], ...]
     open_start_preps: tuple[tuple[str, ...], ...]
+    by_preps: frozenset[str]
     range_heads: tuple[tuple[str, ...], ...]
     range_joins: frozenset[str]
     between_heads: frozenset[str]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         open_end_preps=_seqs(raw["open_end_preps"]),
         open_after_preps=_seqs(raw["open_after_preps"]),
         open_start_preps=_seqs(raw["open_start_preps"]),
+        by_preps=_set(raw, "by_preps"),
         range_heads=_seqs(raw["range_heads"]),
         range_joins=_set(raw, "range_joins"),
         between_heads=_set(raw, "between_heads"),

@@ -67,10 +67,6 @@ def _weekday(wd: int, off: int | None, pub: date, future: bool) -> iv.Interval:
 
 
 def atom_span(a: Atom, pub: date | None) -> iv.Interval | None:
-    if a.gran == "decade":
-        return iv.decade(a.part or 0)
-    if a.gran == "century":
-        return iv.century(a.part or 1)
     if a.relative:
         if pub is None:
             return None
@@ -78,6 +74,10 @@ def atom_span(a: Atom, pub: date | None) -> iv.Interval | None:
             return _relative(a, pub)
         except (ValueError, OverflowError):  # a publication date at the edge of the calendar
             return None
+    if a.gran == "decade":
+        return iv.decade(a.part or 0)
+    if a.gran == "century":
+        return iv.century(a.part or 1)
     if a.year is not None:
         return a.interval(a.year)
     if pub is None:
