@@ -116,3 +116,10 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=40).map(" ".join))
 def test_name_like_noise(rec, text):
     check_invariants(text, rec(text))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=200))
+def test_any_code_point_including_lone_surrogates(rec, text):
+    check_invariants(text, rec(text))
+    assert list(rec.pipe([text, text])) == [rec(text), rec(text)]

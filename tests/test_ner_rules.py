@@ -309,3 +309,8 @@ def test_ruler_patterns_need_the_proper_name_form(nlp):
     text = "С европейскими союзниками говорили Европарламентарии и Европейский союз."
     got = run(nlp, text, [("Европейский союз", "LOC")], only="ner_ruler")
     assert got == [("Европейский союз", "ORG")]
+
+
+def test_overlong_mentions_are_noise(nlp):
+    text = "Слово " + "Ы" * 500 + " и Москва."
+    assert run(nlp, text, [("Ы" * 500, "ORG"), ("Москва", "LOC")], only="ner_stoplist") == [("Москва", "LOC")]

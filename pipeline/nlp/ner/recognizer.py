@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import tee
 
 import spacy
 from spacy.language import Language
@@ -33,9 +34,12 @@ def build_nlp(pipeline: list[tuple[str, dict]] | None = None) -> Language:
     return nlp
 
 
-def doc_mentions(doc: Doc) -> list[Mention]:
+def doc_mentions(doc: Doc, text: str | None = None) -> list[Mention]:
+    """doc.ents as Mentions; `text` (the caller's original string) gives the span texts, since the Doc may
+    hold U+FFFD where the input had lone surrogates."""
+    source = doc.text if text is None else text
     return [
-        Mention(e.start_char, e.end_char, e.text, e.label_, e.id_ or "unknown")
+        Mention(e.start_char, e.end_char, source[e.start_char : e.end_char], e.label_, e.id_ or "unknown")
         for e in doc.ents
         if e.label_ in ("PER", "ORG", "LOC")
     ]
@@ -52,8 +56,9 @@ class EntityRecognizer:
         return list(self.nlp.pipe_names)
 
     def __call__(self, text: str) -> list[Mention]:
-        return doc_mentions(self.nlp(text))
+        return doc_mentions(self.nlp(text), text)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Mention]]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
-            yield doc_mentions(doc)
+        for_nlp, originals = tee(texts)
+        for doc, text in zip(self.nlp.pipe(for_nlp, batch_size=batch_size), originals, strict=True):
+            yield doc_mentions(doc, text)

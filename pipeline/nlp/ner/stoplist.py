@@ -27,9 +27,13 @@ class StopList:
         self.trim = {w.lower() for w in cfg["trim_leading"]}
         self.proper = set(cfg["proper_tags"])
         self.common_words = bool(cfg["sentence_initial_common_words"])
+        self.max_chars = int(cfg["max_chars"])
+        self.max_token_chars = int(cfg["max_token_chars"])
         vocab()  # load pymorphy2 now, not on the first document
 
     def _is_stopped(self, ent: Span) -> bool:
+        if ent.end_char - ent.start_char > self.max_chars or any(len(t) > self.max_token_chars for t in ent):
+            return True
         words = self.drop.get(ent.label_, set()) | self.drop.get("*", set())
         text = ent.text.lower()
         return text in words or (len(ent) == 1 and bool(lemmas(text) & words))

@@ -7,6 +7,8 @@ characters; the unified copy is kept in `doc._.ner_text` for the NER model.
 
 from __future__ import annotations
 
+import re
+
 from razdel import tokenize
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -17,6 +19,11 @@ if not Doc.has_extension("ner_text"):
     Doc.set_extension("ner_text", default=None)
 if not Doc.has_extension("ner_token_ids"):  # indices of the tokens razdel produced (not whitespace fillers)
     Doc.set_extension("ner_token_ids", default=None)
+
+
+# spaCy's string store is UTF-8: lone surrogates (from 'surrogateescape'd bytes) would raise. They become
+# U+FFFD in the Doc, one char for one char, so offsets stay valid for the original text.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def split_words(text: str, unified: str | None = None) -> tuple[list[str], list[bool], list[int]]:
@@ -59,6 +66,7 @@ class RazdelTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        text = _SURROGATES.sub("\ufffd", text)
         unified = unify_scripts(text)
         words, spaces, real = split_words(text, unified)
         doc = Doc(self.vocab, words=words, spaces=spaces)
