@@ -8,6 +8,8 @@ from pathlib import Path
 from pipeline.evaluate.amounts import evaluate_amounts, format_report
 
 GOLD = Path(__file__).parent / "data" / "amounts_gold.jsonl"
+# written after the extractor, annotated before it was run on them
+GOLD_BLIND = Path(__file__).parent / "data" / "amounts_gold_blind.jsonl"
 
 
 def _write(tmp_path: Path, text: str, amounts: list[dict]) -> Path:
@@ -50,4 +52,10 @@ def test_partial_overlap_with_same_values_counts(tmp_path: Path) -> None:
 def test_shipped_gold_f1() -> None:
     r = evaluate_amounts(GOLD)
     assert r["n_gold"] >= 35
+    assert r["f1"] >= 0.95, format_report(r)
+
+
+def test_blind_gold_f1() -> None:
+    r = evaluate_amounts(GOLD_BLIND)
+    assert r["n_gold"] >= 15
     assert r["f1"] >= 0.95, format_report(r)

@@ -72,14 +72,23 @@ def count_lemma(word: str, value: float | None) -> str | None:
     return parses[0][0] if parses else None
 
 
+_INFLECTED = frozenset(
+    {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"}
+    | {"sing", "plur", "masc", "femn", "neut", "anim", "inan"}
+)
+
+
 @lru_cache(maxsize=20_000)
 def adjective_head(word: str) -> str | None:
     """Masculine singular nominative of a plural adjective/participle (`потерпевших` -> `потерпевший`)."""
     for p in MORPH.parse(word):
         if ("ADJF" in p.tag or "PRTF" in p.tag) and "plur" in p.tag:
             # natasha's wrapper takes UD names in inflect(), so pick the form from the lexeme instead
+            # same tense/voice as the parse: `подозреваемых` -> `подозреваемый`, not `подозревающий`
+            stable = set(p.tag.grammemes) - _INFLECTED
             for form in p.lexeme:
-                if {"masc", "sing", "nomn"} <= set(form.tag.grammemes) and form.tag.POS == p.tag.POS:
+                grams = set(form.tag.grammemes)
+                if {"masc", "sing", "nomn"} <= grams and stable - {"Subx"} <= grams:
                     return form.word.replace("ё", "е")
     return None
 
