@@ -111,14 +111,14 @@ def _compatible(head: Atom, tail: Atom) -> bool:
 
 
 def _ordered(head: Atom, tail: Atom) -> bool:
-    """Reject ranges that run backwards when both ends carry explicit years."""
+    """Reject ranges that run backwards (or stand still) when both ends carry explicit years."""
     if head.year is None or tail.year is None:
         return True
     for a in (head, tail):
         if a.gran in ("decade", "century"):
             return True
     h, tl = head.interval(head.year), tail.interval(tail.year)
-    return h is not None and tl is not None and h[0] <= tl[1]
+    return h is not None and tl is not None and h[0] < tl[0]
 
 
 def _range_from(
