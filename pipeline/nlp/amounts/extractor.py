@@ -124,10 +124,12 @@ def _qualifier_before(tokens: list[Token], i: int, text: str, floor: int) -> tup
 
 
 def _numbering_before(tokens: list[Token], i: int, text: str) -> bool:
-    """`статья 50`, `дом 12`, `пункт 3`: a number used as a label, not an amount."""
+    """`статья 50`, `дом 12`, `Windows 10`: a number used as a label, not an amount."""
     if i == 0 or not tight(text, tokens[i - 1].end, tokens[i].start):
         return False
     prev = tokens[i - 1]
+    if prev.text.isascii() and prev.text.isalpha():
+        return True  # `Windows 10`, `Boeing 737`, `iPhone 11`: Latin names carry model numbers
     return prev.text[0].isalpha() and first_parse(prev.low)[0] in NUMBERING_WORDS
 
 
