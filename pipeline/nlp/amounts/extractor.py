@@ -18,7 +18,7 @@ from pipeline.nlp.amounts.lexicon import (
     match_trie,
 )
 from pipeline.nlp.amounts.morph import adjective_head, can_be_plural, count_lemma, first_parse
-from pipeline.nlp.amounts.numbers import Number, read_number
+from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
 
@@ -54,6 +54,14 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
     if not _next_tight(tokens, j, text):
         return None
     k = j + 1
+    if (
+        tokens[k].text in _DASHES
+        and k + 1 < len(tokens)
+        and tokens[k].start == tokens[j].end
+        and tokens[k + 1].start == tokens[k].end
+        and tokens[k + 1].low.startswith(PERCENT_ADJ_STEM)
+    ):
+        return Unit("percent", "%", k + 1)  # `10-процентный`, `2,5-процентная ставка`
     cur = match_trie(CURRENCIES, tokens, k, text)
     unit = match_trie(UNITS, tokens, k, text)
     if cur is not None and (unit is None or cur[1] >= unit[1]):

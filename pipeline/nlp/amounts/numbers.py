@@ -23,6 +23,7 @@ _GROUP3 = re.compile(r"[0-9]{3}(?:,[0-9]+)?")
 _THOUSANDS_SEP = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
 _CLASS_RANK = {"unit": 1, "teen": 2, "ten": 2, "hundred": 3}
 _DASHES = "-‑–—"
+PERCENT_ADJ_STEM = "процент"  # `10-процентный рост`: the number glued to an adjective of percent
 
 
 class Number(NamedTuple):
@@ -84,8 +85,12 @@ def bad_digit_context(tokens: list[Token], i: int, j: int, text: str) -> bool:
                     return True  # `10:30`, `24/7`, `1.2.3`
             if nxt.text in _DASHES and j + 2 < len(tokens):
                 after = tokens[j + 2]
-                if glued(text, nxt.end, after.start) and after.text[0].isalpha():
-                    return True  # `2-й`, `45-летний`, `90-х`, `45-ФЗ`
+                if (
+                    glued(text, nxt.end, after.start)
+                    and after.text[0].isalpha()
+                    and not after.low.startswith(PERCENT_ADJ_STEM)
+                ):
+                    return True  # `2-й`, `45-летний`, `90-х`, `45-ФЗ`; `10-процентный` is a percent
     return False
 
 
