@@ -147,6 +147,8 @@ def year_at(t: Tokens, i: int, lex: Lexicon, need_word: bool = True) -> tuple[in
     w = year_word(t, j, lex)
     if w is not None:
         return w, y
+    if t.low_at(j) in lex.year_adjectives and t.low_at(j + 1) in lex.year_words:  # `2018 финансовый год`
+        return j + 2, y
     if need_word or not bare_year_ok(t, j, lex):
         return None
     return j, y
@@ -228,6 +230,25 @@ def numeric_date(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("day", i, stop, year=y, month=m, day=d)
 
 
+def month_first_date(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`Июл 22 2017`, `Янв 27, 2018` (social-media embeds): month, day, year; the year is required."""
+    if t.kind[i] != WORD:
+        return None
+    low = t.low[i]
+    m = lex.months.get(low) or lex.month_abbr.get(low)
+    if m is None:
+        return None
+    j = abbr_dot(t, i + 1)
+    if j >= len(t) or t.kind[j] != NUM or len(t.raw[j]) > 2:
+        return None
+    d = int(t.raw[j])
+    k = j + 2 if t.low_at(j + 1) == "," else j + 1
+    y = year_number(t, k, lex)
+    if y is None or iv.safe_date(y, m, d) is None:
+        return None
+    return Atom("day", i, k + 1, year=y, month=m, day=d)
+
+
 def month(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`мае`, `мае 2019 года`, `марте прошлого года`; `Май 2019` only with its year."""
     if t.kind[i] != WORD:
@@ -275,6 +296,8 @@ def ordinal(t: Tokens, i: int, lex: Lexicon, top: int) -> tuple[int, int] | None
         if n is None:
             n = roman(t, i, lex)
     elif k == NUM and len(t.raw[i]) == 1:
+        if i > 0 and t.adjacent(i) and t.low[i - 1] in ("/", ",", "."):  # `1/2 квартала`, `1,5 квартала`
+            return None
         n = int(t.raw[i])
         stop = suffix(t, i + 1, lex.ordinal_suffixes) or stop
     if n is None or not 1 <= n <= top:
@@ -297,7 +320,15 @@ def quarter(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
             return None
     else:
         return None
-    return attach_year(Atom("quarter", i, stop, part=q), t, lex)
+    return _counted_or_ordinal(attach_year(Atom("quarter", i, stop, part=q), t, lex), t, j, lex)
+
+
+def _counted_or_ordinal(a: Atom, t: Tokens, unit: int, lex: Lexicon) -> Atom | None:
+    """`2 квартала подряд` counts quarters; `2 квартала 2019 года`, `2 квартале` name one."""
+    bare = t.kind[a.first] == NUM and unit == a.first + 1
+    if bare and t.low[unit] not in lex.bare_digit_units and not a.has_year():
+        return None
+    return a
 
 
 def half(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -305,7 +336,7 @@ def half(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     o = ordinal(t, i, lex, 2)
     if o is None or t.low_at(o[0]) not in lex.half_words:
         return None
-    return attach_year(Atom("half", i, o[0] + 1, part=o[1]), t, lex)
+    return _counted_or_ordinal(attach_year(Atom("half", i, o[0] + 1, part=o[1]), t, lex), t, o[0], lex)
 
 
 def season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -396,4 +427,4 @@ def century(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 # Parsers worth trying per token kind (the others would fail on the first token anyway).
 NUMBER_PARSERS = (day_month, year, quarter, half, decade, century)
 NUMERIC_DATE_PARSERS = (numeric_date,)
-WORD_PARSERS = (month, quarter, half, season, decade, century)
+WORD_PARSERS = (month, month_first_date, quarter, half, season, decade, century)

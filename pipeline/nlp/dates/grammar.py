@@ -130,7 +130,7 @@ def _range_from(
         full = atom(t, j, lex)
     for head in _heads(t, j, lex, full):
         k = head.stop
-        if t.low_at(k) not in joins:
+        if t.low_at(k) not in joins or (t.low_at(k) == "/" and head.gran != "year"):
             continue
         tail = atom(t, k + 1, lex)
         if tail is None or not _compatible(head, tail):
@@ -163,6 +163,16 @@ def dash_range(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Range | No
     if not any(t.low_at(k) in lex.dashes for k in range(i + 1, i + 5)):
         return None
     return _range_from(t, i, i, lex.dashes, lex, full)
+
+
+def paren_years(t: Tokens, i: int, lex: Lexicon) -> Range | None:
+    """`(1877–1962)`: bare years in brackets, as after a name (life span) or a title."""
+    if t.low_at(i - 1) != "(" or t.low_at(i + 1) not in lex.dashes or t.low_at(i + 3) != ")":
+        return None
+    a, b = year_number(t, i, lex), year_number(t, i + 2, lex)
+    if a is None or b is None or a >= b:
+        return None
+    return Range(Atom("year", i, i + 1, year=a), Atom("year", i + 2, i + 3, year=b), i, i + 3)
 
 
 def from_to_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
@@ -243,6 +253,8 @@ def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     if t.low[i] in lex.prep_first:
         found += [from_to_range(t, i, lex), open_interval(t, i, lex)]
     found += [dash_range(t, i, lex, a), a]
+    if t.kind[i] == NUM:
+        found.append(paren_years(t, i, lex))
     if a is None or not a.has_year():
         found.append(coordinated(t, i, lex, a))
     best: Expr | None = None

@@ -31,6 +31,7 @@ class Lexicon:
     month_abbr: dict[str, int]
     year_words: frozenset[str]
     year_abbr: frozenset[str]
+    year_adjectives: frozenset[str]  # `2018 финансовый год`
     year_suffixes: frozenset[str]
     day_suffixes: frozenset[str]
     decade_suffixes: frozenset[str]
@@ -45,6 +46,7 @@ class Lexicon:
     season_adverbs: frozenset[str]
     ordinals: dict[str, int]
     ordinal_suffixes: frozenset[str]
+    bare_digit_units: frozenset[str]
     modifiers: dict[str, int]  # прошлом -> -1
     relative_days: dict[str, int]
     weekdays: dict[str, int]  # accusative form -> 0 (Monday) .. 6
@@ -90,6 +92,7 @@ def lexicon() -> Lexicon:
         month_abbr=_forms(raw["month_abbr"]),
         year_words=_set(raw, "year_words"),
         year_abbr=_set(raw, "year_abbr"),
+        year_adjectives=_set(raw, "year_adjectives"),
         year_suffixes=_set(raw, "year_suffixes"),
         day_suffixes=_set(raw, "day_suffixes"),
         decade_suffixes=_set(raw, "decade_suffixes"),
@@ -104,6 +107,7 @@ def lexicon() -> Lexicon:
         season_adverbs=_set(raw, "season_adverbs"),
         ordinals=_forms(raw["ordinals"]),
         ordinal_suffixes=_set(raw, "ordinal_suffixes"),
+        bare_digit_units=_set(raw, "bare_digit_units"),
         modifiers=_forms(raw["relative_modifiers"]),
         relative_days={fold(k): int(v) for k, v in raw["relative_days"].items()},
         weekdays=_forms(raw["weekdays_acc"]),
@@ -137,7 +141,16 @@ def lexicon() -> Lexicon:
     # `с 2014-м` (with the 2014th) as well as `с 2014 годом`.
     lex["instrumental"] = frozenset(w for w in units if w.endswith(instr_endings)) | {"м", "ым"}
     triggers: set[str] = set()
-    for key in ("months", "seasons", "ordinals", "modifiers", "relative_days", "weekdays", "decade_words"):
+    for key in (
+        "months",
+        "month_abbr",
+        "seasons",
+        "ordinals",
+        "modifiers",
+        "relative_days",
+        "weekdays",
+        "decade_words",
+    ):
         triggers.update(lex[key])
     for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads"):
         triggers.update(seq[0] for seq in lex[key])
