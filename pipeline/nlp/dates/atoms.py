@@ -33,7 +33,7 @@ class Atom:
     offset: int | None = None  # for relative atoms; None for a bare weekday (`в субботу`)
     weekday: int | None = None
     partial: bool = False  # a bare range head (`с 1 по 5 июня`): not a date on its own
-    future: bool = False  # year-less and after `на` (`перенесли на август`): resolve forwards
+    future: bool = False  # year-less after `на` / `до` (`перенесли на август`): resolve forwards
 
     def has_year(self) -> bool:
         return self.year is not None or self.rel_year is not None

@@ -215,6 +215,8 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
         a, pivot = _open_atom(t, j, lex)
         era = a is not None and a.gran in ("decade", "century")
         if a is not None and not (era and t.low[i] in lex.by_preps):  # `относится к XII веку`
+            if not a.has_year() and not a.relative:  # `закрыть до 1 сентября`: a deadline, ahead
+                a.future = True
             return Open("open_start", a, i, a.stop, pivot=pivot)
     return None
 
