@@ -314,3 +314,20 @@ def test_ruler_patterns_need_the_proper_name_form(nlp):
 def test_overlong_mentions_are_noise(nlp):
     text = "Слово " + "Ы" * 500 + " и Москва."
     assert run(nlp, text, [("Ы" * 500, "ORG"), ("Москва", "LOC")], only="ner_stoplist") == [("Москва", "LOC")]
+
+
+def test_role_word_trimmed_then_region_code_is_loc(nlp):
+    text = "Аким СКО провел совещание."
+    assert run(nlp, text, [("Аким СКО", "ORG")]) == [("СКО", "LOC")]
+
+
+def test_role_word_alone_is_no_name(nlp):
+    text = "Замглавы Налоговой службы уволен."
+    got = run(nlp, text, [("Замглавы", "ORG"), ("Налоговой службы", "ORG")])
+    assert got == [("Налоговой службы", "ORG")]
+
+
+def test_parliament_names_are_org(nlp):
+    text = "Жогорку Кенеш и депутаты Мажилиса одобрили закон."
+    got = run(nlp, text, [("Жогорку Кенеш", "LOC")], only="ner_ruler")
+    assert got == [("Жогорку Кенеш", "ORG"), ("Мажилиса", "ORG")]

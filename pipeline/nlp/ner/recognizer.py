@@ -18,11 +18,11 @@ PIPELINE: list[tuple[str, dict]] = [
     ("natasha_ner", {}),  # natasha NewsNERTagger on the razdel tokens
     ("ner_punct", {}),  # quotes/brackets off span edges, split at brackets and list separators
     ("ner_org_prefix", {}),  # 'ОАО «Газпром»' -> 'Газпром'
+    ("ner_stoplist", {}),  # drop 'СМИ', trim 'Аким ...' (before the ruler: 'ВКО' left over is a LOC)
     ("ner_bracket_acronyms", {}),  # '... института (KIAT)' -> ORG 'KIAT'
     ("ner_ruler", {}),  # pattern label fixes: 'КР' -> LOC, 'ЕС' -> ORG
     ("ner_org_heads", {}),  # PER/LOC headed by 'университет', 'больница', ... -> ORG
     ("ner_merge", {}),  # 'Ассамблеи народа' + 'Казахстана' -> one ORG
-    ("ner_stoplist", {}),  # drop 'СМИ', trim 'Замглавы ...'
 ]
 
 

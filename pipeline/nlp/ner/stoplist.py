@@ -36,7 +36,12 @@ class StopList:
             return True
         words = self.drop.get(ent.label_, set()) | self.drop.get("*", set())
         text = ent.text.lower()
+        if len(ent) == 1 and self._is_role(ent[0].text):  # 'Замглавы' alone is no name
+            return True
         return text in words or (len(ent) == 1 and bool(lemmas(text) & words))
+
+    def _is_role(self, word: str) -> bool:
+        return word.lower() in self.trim or bool(lemmas(word) & self.trim)
 
     def _is_common_word(self, ent: Span) -> bool:
         if not self.common_words or len(ent) != 1 or not _sentence_initial(ent.doc, ent.start):
@@ -57,7 +62,7 @@ class StopList:
                 changed = True
                 continue
             a = ent.start
-            while ent.end - a > 1 and (doc[a].text.lower() in self.trim or lemmas(doc[a].text) & self.trim):
+            while ent.end - a > 1 and self._is_role(doc[a].text):
                 a += 1
             if a != ent.start:
                 out.append(make_span(doc, a, ent.end, ent.label_, SOURCE))
