@@ -6,24 +6,14 @@ import pytest
 
 from pipeline.nlp.ner import build_nlp
 from pipeline.nlp.ner.homoglyphs import unify_scripts
-from pipeline.nlp.ner.recognizer import doc_mentions
+from pipeline.nlp.ner.recognizer import PIPELINE, doc_mentions
 from pipeline.nlp.ner.tokenizer import split_words
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    # every rule component, no natasha: the tests set the model's spans themselves
-    return build_nlp(
-        [
-            ("ner_punct", {}),
-            ("ner_org_prefix", {}),
-            ("ner_bracket_acronyms", {}),
-            ("ner_ruler", {}),
-            ("ner_org_heads", {}),
-            ("ner_merge", {}),
-            ("ner_stoplist", {}),
-        ]
-    )
+    # every rule component in the real order, no natasha: the tests set the model's spans themselves
+    return build_nlp([step for step in PIPELINE if step[0] != "natasha_ner"])
 
 
 def run(nlp, text: str, spans: list[tuple[str, str]], only: str | None = None) -> list[tuple[str, str]]:
