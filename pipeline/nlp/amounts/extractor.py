@@ -37,6 +37,7 @@ class Unit(NamedTuple):
     kind: str
     unit: str
     end: int  # last token index
+    factor: float = 1.0  # coins: `6 копеек` is 0.06 RUB
 
 
 def _next_tight(tokens: list[Token], j: int, text: str) -> bool:
@@ -65,7 +66,7 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
     cur = match_trie(CURRENCIES, tokens, k, text)
     unit = match_trie(UNITS, tokens, k, text)
     if cur is not None and (unit is None or cur[1] >= unit[1]):
-        return Unit("money", cur[0], cur[1])
+        return Unit("money", cur[0][0], cur[1], cur[0][1])
     if unit is not None:
         if tokens[k].low in _YEAR_UNITS and _is_year(num, tokens, i):
             return None
@@ -212,6 +213,11 @@ def _sign_before(tokens: list[Token], i: int, text: str, floor: int) -> tuple[fl
     return (1.0 if prev.text == "+" else -1.0), i - 1
 
 
+def _times(value: float, factor: float) -> float:
+    """value x factor; hundredths divide so `57 копеек` is 0.57, not 0.5700000000000001."""
+    return value / round(1 / factor) if 0 < factor < 1 else value * factor
+
+
 def _value_fields(value: float, qual: str) -> tuple[float | None, float | None, float | None]:
     if qual == "exact":
         return value, value, value
@@ -286,7 +292,7 @@ class _Scanner:
         if unit.kind == "count" and tokens[first].low == "от" and qual == "gte":
             # `отказаться от двух островов`, `защита от трёх ракет`: with counts `от` is mostly a preposition
             qual, first = "exact", lead
-        value, vmin, vmax = _value_fields(num.value, qual)
+        value, vmin, vmax = _value_fields(_times(num.value, unit.factor), qual)
         self._emit(first, max(unit.end, num.end), unit.kind, value, vmin, vmax, unit.unit, qual)
         return max(unit.end, num.end)
 
@@ -310,7 +316,7 @@ class _Scanner:
         unit2 = _unit_after(tokens, num2, k, text)
         if unit2 is None or unit2.kind == "count":
             return None
-        value = num.value * num2.scale if not num.scaled and num2.scaled else num.value
+        value = _times(num.value * num2.scale if not num.scaled and num2.scaled else num.value, unit2.factor)
         self._emit(lead, num.end, unit2.kind, value, value, value, unit2.unit, "exact")
         return num.end
 
@@ -329,6 +335,7 @@ class _Scanner:
         first_bare = unit is None or unit.end == num.end  # `$3-4 млрд`: a prefix symbol is no scale
         if not num.scaled and num2.scaled and first_bare and lo * num2.scale <= hi:
             lo *= num2.scale
+        lo, hi = _times(lo, unit.factor if unit is not None else unit2.factor), _times(hi, unit2.factor)
         if lo > hi and hi < 0:
             lo, hi = hi, lo  # `от -5 до -10 градусов`: both bounds below zero, the range is [-10, -5]
         if lo > hi:

@@ -81,7 +81,9 @@ def match_trie(trie: Trie, tokens: list[Token], i: int, text: str, step: int = 1
     return best
 
 
-CURRENCIES: Trie = build_trie([(r[0], r[1]) for r in _rows("currencies.tsv")])
+CURRENCIES: Trie = build_trie(
+    [(r[0], (r[1], float(r[2]) if len(r) > 2 else 1.0)) for r in _rows("currencies.tsv")]
+)
 PREFIX_SYMBOLS: dict[str, str] = {r[0]: r[1] for r in _rows("prefix_symbols.tsv")}
 UNITS: Trie = build_trie([(r[0], (r[1], r[2])) for r in _rows("units.tsv")])
 SCALES: Trie = build_trie([(r[0], float(r[1])) for r in _rows("scales.tsv")])

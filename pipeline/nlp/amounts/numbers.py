@@ -204,7 +204,10 @@ def read_number(tokens: list[Token], i: int, text: str, qualified: bool) -> Numb
         if not scaled:
             return Number(value, end, False, is_digits)
         # after a scale only a word group may trail without its own scale: `тысяча двести`
-        if not is_digits and not is_ascii_digit(tok.text[0]) and value < last_scale and end >= pos:
+        # ... and digits below a thousand after `тыс.`: `15 тыс. 498 домов` is 15 498
+        word_tail = not is_digits and not is_ascii_digit(tok.text[0])
+        thousands_tail = is_ascii_digit(tok.text[0]) and last_scale == 1e3 and value.is_integer()
+        if (word_tail or thousands_tail) and value < last_scale and end >= pos:
             return Number(total + value, end, True, is_digits, first_scale)
         break
     if not scaled:
