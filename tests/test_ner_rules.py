@@ -321,3 +321,14 @@ def test_parliament_names_are_org(nlp):
     text = "Жогорку Кенеш и депутаты Мажилиса одобрили закон."
     got = run(nlp, text, [("Жогорку Кенеш", "LOC")], only="ner_ruler")
     assert got == [("Жогорку Кенеш", "ORG"), ("Мажилиса", "ORG")]
+
+
+def test_quoted_name_after_org_word(nlp):
+    text = "Акции ТОО «Степной ветер» купил фонд «Береке», а в кино «Тихий вечер» не пошли."
+    got = run(nlp, text, [])
+    assert got == [("Степной ветер", "ORG"), ("Береке", "ORG")]
+
+
+def test_quoted_name_already_found_is_not_duplicated(nlp):
+    text = "Сотрудники компании «Алтын Групп» уволены."
+    assert run(nlp, text, [("Алтын Групп", "ORG")]) == [("Алтын Групп", "ORG")]

@@ -20,6 +20,7 @@ PIPELINE: list[tuple[str, dict]] = [
     ("ner_org_prefix", {}),  # 'ОАО «Газпром»' -> 'Газпром'
     ("ner_stoplist", {}),  # drop 'СМИ', trim 'Аким ...' (before the ruler: 'ВКО' left over is a LOC)
     ("ner_bracket_acronyms", {}),  # '... института (KIAT)' -> ORG 'KIAT'
+    ("ner_quoted_orgs", {}),  # 'ТОО «Ромашка»' -> ORG 'Ромашка' when natasha missed it
     ("ner_ruler", {}),  # pattern label fixes: 'КР' -> LOC, 'ЕС' -> ORG
     ("ner_org_heads", {}),  # PER/LOC headed by 'университет', 'больница', ... -> ORG
     ("ner_merge", {}),  # 'Ассамблеи народа' + 'Казахстана' -> one ORG
