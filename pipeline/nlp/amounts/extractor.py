@@ -28,7 +28,6 @@ _SIGN_WORDS = {"минус": -1.0, "плюс": 1.0}
 _CLAUSE_PUNCT = frozenset(",-‑–—")  # may stand between a change word and `до`: `вырос на 0,7% — до 7013`
 _VERBISH = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 _ADJ = frozenset({"ADJF", "PRTF"})
-_NOT_COUNTED = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Init"})
 _MAX_ADJ = 2  # adjectives allowed between a number and its counted noun: `14 сложных операций`
 _YEAR_UNITS = frozenset({"г", "гг"})  # `1992 г.` is a year, not 1992 grams
 
@@ -85,13 +84,9 @@ def _counted_noun(tokens: list[Token], num: Number, k: int, text: str) -> Unit |
         if not tok.text[0].isalpha() or not ("а" <= tok.low[0] <= "я" or tok.low[0] == "е"):
             return None
         lemma, gram = first_parse(tok.low)
-        if "NOUN" in gram:
-            if (
-                lemma in COUNT_STOPLIST
-                or tok.low in COUNT_STOPLIST
-                or gram & _NOT_COUNTED
-                or len(tok.low) < 2
-            ):
+        if "NOUN" in gram or "ADJS" in gram:
+            # ADJS: pymorphy's first guess for `залпов`, `лайков` is a short adjective; the noun parse wins
+            if lemma in COUNT_STOPLIST or tok.low in COUNT_STOPLIST or len(tok.low) < 2:
                 return None
             counted = count_lemma(tok.low, None if num.scaled else num.value)
             if counted is None or counted in COUNT_STOPLIST:

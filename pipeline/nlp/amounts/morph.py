@@ -33,13 +33,17 @@ def always_singular(word: str) -> bool:
     return all("plur" not in p.tag for p in MORPH.parse(word))
 
 
+# names, places, abbreviations are not counted things (`5 Ивановых`, `2019 г.`)
+_NOT_COUNTED = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Init"})
+
+
 @lru_cache(maxsize=100_000)
 def _noun_parses(word: str) -> tuple[tuple[str, str, str], ...]:
     """(lemma, number, case) of the word's noun parses, most likely first."""
     return tuple(
         (p.normal_form.replace("ё", "е"), str(p.tag.number), str(p.tag.case))
         for p in MORPH.parse(word)
-        if "NOUN" in p.tag and p.tag.number
+        if "NOUN" in p.tag and p.tag.number and not _NOT_COUNTED & set(p.tag.grammemes)
     )
 
 
