@@ -332,3 +332,9 @@ def test_quoted_name_after_org_word(nlp):
 def test_quoted_name_already_found_is_not_duplicated(nlp):
     text = "Сотрудники компании «Алтын Групп» уволены."
     assert run(nlp, text, [("Алтын Групп", "ORG")]) == [("Алтын Групп", "ORG")]
+
+
+def test_quoted_title_after_vehicle_or_work_noun_is_not_org(nlp):
+    text = "Экипаж корабля «Восход-9» и создатели фильма «Ледокол» отдыхали, акционеры ТОО «Восход» тоже."
+    spans = [("Восход-9", "ORG"), ("Ледокол", "ORG"), ("Восход", "ORG")]
+    assert run(nlp, text, spans) == [("Восход", "ORG")]

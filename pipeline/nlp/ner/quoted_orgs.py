@@ -2,7 +2,8 @@
 
 natasha misses many small companies and parties that news write only this way. The quoted part becomes an
 ORG when the word before the opening quote is a legal form or an organisation noun (models/ner/
-quoted_orgs.json) and no mention overlaps it already.
+quoted_orgs.json) and no mention overlaps it already. The reverse too: natasha's ORG for exactly a quoted
+title or vehicle name ('шаттл «Дискавери»', 'фильм «Брат»') is dropped.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class QuotedOrgs:
         self.descriptors = set(cfg["descriptor_lemmas"])
         self.legal = {x.lower() for x in load_json(rules)["legal_forms"]}
         self.max_tokens = int(cfg["max_tokens"])
+        self.not_org = set(cfg["not_org_lemmas"])
         p = load_json("punctuation.json")
         self.open_q = set(p["open_quotes"]) | {'"'}
         self.close_q = set(p["close_quotes"]) | {'"'}
@@ -40,7 +42,19 @@ class QuotedOrgs:
                 return None
         return None
 
+    def _is_title(self, ent: Span) -> bool:
+        """ORG `ent` is exactly a quoted name after a title/vehicle noun: «ent» after 'шаттл', 'фильм', ..."""
+        doc, a, b = ent.doc, ent.start, ent.end
+        if ent.label_ != "ORG" or a < 2 or b >= len(doc):
+            return False
+        if doc[a - 1].text not in self.open_q or doc[b].text not in self.close_q:
+            return False
+        return doc[a - 2].is_alpha and bool(lemmas(doc[a - 2].text.lower()) & self.not_org)
+
     def __call__(self, doc: Doc) -> Doc:
+        titles = [e for e in doc.ents if self._is_title(e)]
+        if titles:
+            set_ents(doc, [e for e in doc.ents if e not in titles])
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         new: list[Span] = []
         for i in range(1, len(doc) - 2):
