@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.evaluate.amounts import evaluate_amounts, format_report
+from pipeline.evaluate.amounts import evaluate_amounts, format_report, measure_speed, natasha_coverage
 
 GOLD = Path(__file__).parent / "data" / "amounts_gold.jsonl"
 # written after the extractor, annotated before it was run on them
@@ -59,3 +59,23 @@ def test_blind_gold_f1() -> None:
     r = evaluate_amounts(GOLD_BLIND)
     assert r["n_gold"] >= 15
     assert r["f1"] >= 0.95, format_report(r)
+
+
+def _bench(tmp_path: Path, texts: list[str]) -> Path:
+    path = tmp_path / "bench.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": str(k), "text": t}, ensure_ascii=False) + "\n" for k, t in enumerate(texts))
+    )
+    return path
+
+
+def test_measure_speed_counts_docs_and_amounts(tmp_path: Path) -> None:
+    path = _bench(tmp_path, ["Выделено 5 млн тенге и 10 тонн зерна.", "Без чисел.", "Рост на 3%."])
+    r = measure_speed(path, n_docs=2)
+    assert r["docs"] == 2 and r["amounts"] == 2 and r["docs_per_s"] > 0
+
+
+def test_natasha_coverage_on_plain_money(tmp_path: Path) -> None:
+    path = _bench(tmp_path, ["Компания заплатила 100 тыс. рублей штрафа.", "Бюджет — 5 млн долларов."])
+    r = natasha_coverage(path, n_docs=2)
+    assert r["natasha_matches"] == 2 and r["covered"] == 2 and r["misses"] == []

@@ -100,9 +100,11 @@ def format_report(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _bench_texts(bench_path: str | Path, n_docs: int) -> list[str]:
+def _bench_texts(bench_path: str | Path, n_docs: int, skip: int = 0) -> list[str]:
     texts = []
-    for doc in _read_jsonl(bench_path):
+    for k, doc in enumerate(_read_jsonl(bench_path)):
+        if k < skip:
+            continue
         texts.append(doc["text"])
         if len(texts) >= n_docs:
             break
@@ -119,7 +121,7 @@ def measure_speed(bench_path: str | Path, n_docs: int = 1000) -> dict[str, float
     return {"docs": len(texts), "seconds": dt, "docs_per_s": len(texts) / dt, "amounts": found}
 
 
-def natasha_coverage(bench_path: str | Path, n_docs: int = 300) -> dict[str, Any]:
+def natasha_coverage(bench_path: str | Path, n_docs: int = 300, skip: int = 0) -> dict[str, Any]:
     """How many of natasha MoneyExtractor's matches extract_amounts covers (overlapping span, same value).
 
     natasha is imported here only: it is a measurement baseline, not a dependency of the extractor.
@@ -127,7 +129,7 @@ def natasha_coverage(bench_path: str | Path, n_docs: int = 300) -> dict[str, Any
     from natasha import MoneyExtractor, MorphVocab
 
     money = MoneyExtractor(MorphVocab())
-    texts = _bench_texts(bench_path, n_docs)
+    texts = _bench_texts(bench_path, n_docs, skip)
     total = covered = 0
     misses: list[dict[str, Any]] = []
     t_nat = t_ours = 0.0
