@@ -116,6 +116,13 @@ def test_invariants_on_any_text(text: str, published: date | None) -> None:
     _check(text, extract_dates(text, published))
 
 
+def test_calendar_edges_do_not_raise() -> None:
+    """Relative and `после` expressions against the first and last representable days."""
+    text = "после конца года, с прошлой недели, позавчера, послезавтра, в следующем веке, до конца месяца"
+    for published in (date.min, date.max, None):
+        _check(text, extract_dates(text, published))
+
+
 @settings(max_examples=200, deadline=None)
 @given(_texts, st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 def test_publication_date_only_resolves(text: str, published: date) -> None:

@@ -28,6 +28,8 @@ class Range:
     tail: Atom
     first: int
     stop: int
+    head_pivot: str | None = None  # `с конца 2019 ...`: which point of the head starts the range
+    tail_pivot: str | None = None  # `... – начала XVIII века`: which point of the tail ends it
 
 
 @dataclass(slots=True)
@@ -126,13 +128,18 @@ def _range_from(
 ) -> Range | None:
     """A range whose head starts at token j; `full` is the atom at j when the caller has it already."""
     best: Range | None = None
+    head_pivot = lex.period_modifiers.get(t.low_at(j)) if j > first else None  # not for dash ranges
+    if head_pivot is not None:
+        j += 1
+        full = None
     if full is None:
         full = atom(t, j, lex)
     for head in _heads(t, j, lex, full):
         k = head.stop
         if t.low_at(k) not in joins or (t.low_at(k) == "/" and head.gran != "year"):
             continue
-        tail = atom(t, k + 1, lex)
+        tail_pivot = lex.period_modifiers.get(t.low_at(k + 1))
+        tail = atom(t, k + 2 if tail_pivot else k + 1, lex)
         if tail is None or not _compatible(head, tail):
             continue
         if head.gran == "century" and head.part is not None and head.part >= (tail.part or 0):
@@ -142,7 +149,7 @@ def _range_from(
         if not _ordered(head, tail):
             continue
         if best is None or tail.stop > best.stop:
-            best = Range(head, tail, first, tail.stop)
+            best = Range(head, tail, first, tail.stop, head_pivot, tail_pivot)
     return best
 
 

@@ -112,7 +112,10 @@ def range_span(r: Range, pub: date | None) -> iv.Interval | None:
             h = head.interval(y)
             if h is not None and t is not None and h[0] > t[1]:  # `с 25 декабря по 10 января`
                 h = head.interval(y - 1)
-            return (h[0], t[1]) if h and t and h[0] <= t[1] else None
+            if h is None or t is None:
+                return None
+            start, end = _point(h, r.head_pivot or "start"), _point(t, r.tail_pivot or "end")
+            return (start, end) if start <= end else None
 
         return iv.nearest_year(both, pub)
     t = atom_span(tail, pub)
@@ -121,7 +124,9 @@ def range_span(r: Range, pub: date | None) -> iv.Interval | None:
         h = head.interval(head.year - 1)
     if h is None or t is None or h[0] > t[1]:
         return None
-    return h[0], t[1]
+    start = _point(h, r.head_pivot or "start")
+    end = _point(t, r.tail_pivot or "end")
+    return (start, end) if start <= end else None
 
 
 def _point(span: iv.Interval, pivot: str) -> date:
@@ -146,6 +151,8 @@ def to_mention(e: Expr, t: Tokens, pub: date | None) -> DateMention | None:
     if isinstance(e, Open):
         span = atom_span(e.atom, pub)
         ds = de = None
+        if span is not None and e.after and span[1] == date.max:  # `после` the last representable day
+            span = None
         if span is not None:
             default = "end" if e.after or e.kind == "open_start" else "start"
             point = _point(span, e.pivot or default)
