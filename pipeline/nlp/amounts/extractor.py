@@ -148,8 +148,10 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int) -> bool:
         tok = tokens[j]
         if not tight(text, tok.end, tokens[j + 1].start):
             return False
-        if is_ascii_digit(tok.text[0]) or j < floor:
-            return True  # a number or the end of the previous amount: `с 5 до 10%`, `с 63% почти до 75%`
+        if is_ascii_digit(tok.text[0]) or j < floor or tok.low in NUMBER_START_WORDS:
+            return (
+                True  # a number or the end of the previous amount: `с 5 до 10%`, `в четыре раза – до 16 млрд`
+            )
         if tok.text[0].isalpha():
             if first_parse(tok.low)[0] in CHANGE_WORDS:
                 return True
