@@ -123,3 +123,22 @@ def test_name_like_noise(rec, text):
 def test_any_code_point_including_lone_surrogates(rec, text):
     check_invariants(text, rec(text))
     assert list(rec.pipe([text, text])) == [rec(text), rec(text)]
+
+
+def test_bio_decoding_matches_slovnet():
+    from pipeline.nlp.ner.natasha_component import _bio_spans
+
+    tags = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-LOC", "I-LOC"]
+    assert list(_bio_spans(tags)) == [(0, 2, "PER"), (4, 5, "ORG"), (5, 7, "LOC")]
+
+
+def test_natasha_component_alone_reproduces_natasha():
+    from pipeline.nlp.ner.natasha_component import load_tagger
+
+    text = (
+        "Глава МИД России Сергей Лавров провел переговоры с министром иностранных дел Казахстана "
+        "в Астане.\n\nКомпания «Самсунг Электроникс» открыла завод под Калугой (ОЭЗ «Ворсино»)."
+    )
+    ours = EntityRecognizer([("natasha_ner", {})])(text)
+    plain = [(s.start, s.stop, s.type) for s in load_tagger()(text).spans]
+    assert [(m.start, m.end, m.label) for m in ours] == plain
