@@ -165,3 +165,14 @@ def test_year_ranges(a: int, b: int) -> None:
 @given(st.integers(min_value=1, max_value=99999), st.sampled_from(["человек", "рублей", "тонн", "млн", "%"]))
 def test_counted_numbers_are_not_dates(n: int, unit: str) -> None:
     assert extract_dates(f"Всего {n} {unit} за отчётный период.") == []
+
+
+def test_long_lists_stay_linear() -> None:
+    """A table-like run of numbers must not make the scan quadratic (it once took minutes)."""
+    import time
+
+    text = "1, " * 20000 + "и 5 мая"
+    t0 = time.process_time()
+    found = extract_dates(text)
+    assert time.process_time() - t0 < 30
+    assert [m.text for m in found][-1:] == ["5 мая"]

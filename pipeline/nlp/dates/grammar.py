@@ -60,6 +60,7 @@ def atom(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 
 _FUTURE_GRANS = ("month", "season", "quarter", "half")
+_MAX_ITEMS = 12  # items in a coordinated list (`1, 2, 3 и 4 мая`)
 
 
 def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
@@ -236,7 +237,9 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
     if not heads:
         return None
     k = heads[0].stop if full is not None else i + 1
-    while t.low_at(k) == "," and k + 1 < len(t) and t.kind[k + 1] == t.kind[i]:
+    # At most a dozen items: a long list of numbers (a table) must not make the scan quadratic.
+    limit = k + 2 * _MAX_ITEMS
+    while t.low_at(k) == "," and k + 1 < len(t) and t.kind[k + 1] == t.kind[i] and k < limit:
         k += 2
     if t.low_at(k) not in lex.coordinators:
         return None
