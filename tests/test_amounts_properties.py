@@ -106,3 +106,20 @@ def test_grouped_thousands_read_back(n: int, currency: str) -> None:
         text = f"Выплата составит {n}{sep}000 {currency}."
         (a,) = extract_amounts(text)
         assert a.value == n * 1000 and a.kind == "money"
+
+
+def test_long_inputs_stay_linear() -> None:
+    # runs of digit groups and number words must not make the scanner quadratic
+    import time
+
+    text = (
+        " ".join(["123"] * 20000)
+        + " тенге. "
+        + " ".join(["сто двадцать"] * 5000)
+        + " "
+        + "5 млн тенге " * 2000
+    )
+    t0 = time.perf_counter()
+    found = extract_amounts(text)
+    assert time.perf_counter() - t0 < 5.0
+    assert sum(a.unit == "KZT" for a in found) >= 2000

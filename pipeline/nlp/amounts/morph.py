@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from functools import lru_cache
 
@@ -13,16 +14,26 @@ with warnings.catch_warnings():
     MORPH = MorphVocab()
 
 
+# pymorphy2 raises on letters without a Unicode name (`𗀀`); only Russian/Latin words are worth parsing
+_PARSABLE = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
+
+
+def _parse(word: str) -> list:
+    return MORPH.parse(word) if _PARSABLE.fullmatch(word) else []
+
+
 @lru_cache(maxsize=100_000)
 def first_parse(word: str) -> tuple[str, frozenset[str]]:
     """(lemma, grammemes) of the most likely parse of a lower-cased word; cached, news repeats words."""
-    parse = MORPH.parse(word)[0]
-    return parse.normal_form.replace("ё", "е"), frozenset(parse.tag.grammemes)
+    parses = _parse(word)
+    if not parses:
+        return word, frozenset()
+    return parses[0].normal_form.replace("ё", "е"), frozenset(parses[0].tag.grammemes)
 
 
 def lexeme_forms(word: str) -> set[str]:
     """All forms of the lexeme whose normal form is `word` (falls back to the word itself)."""
-    for parse in MORPH.parse(word):
+    for parse in _parse(word):
         if parse.normal_form.replace("ё", "е") == word:
             return {lex.word.replace("ё", "е") for lex in parse.lexeme}
     return {word}
@@ -30,7 +41,7 @@ def lexeme_forms(word: str) -> set[str]:
 
 def always_singular(word: str) -> bool:
     """True when no parse of the word is plural: `миллиона` yes, `тысячи` (also plural) no."""
-    return all("plur" not in p.tag for p in MORPH.parse(word))
+    return all("plur" not in p.tag for p in _parse(word))
 
 
 # names, places, abbreviations are not counted things (`5 Ивановых`, `2019 г.`)
@@ -42,7 +53,7 @@ def _noun_parses(word: str) -> tuple[tuple[str, str, str], ...]:
     """(lemma, number, case) of the word's noun parses, most likely first."""
     return tuple(
         (p.normal_form.replace("ё", "е"), str(p.tag.number), str(p.tag.case))
-        for p in MORPH.parse(word)
+        for p in _parse(word)
         if "NOUN" in p.tag and p.tag.number and not _NOT_COUNTED & set(p.tag.grammemes)
     )
 
@@ -85,7 +96,7 @@ _INFLECTED = frozenset(
 @lru_cache(maxsize=20_000)
 def adjective_head(word: str) -> str | None:
     """Masculine singular nominative of a plural adjective/participle (`потерпевших` -> `потерпевший`)."""
-    for p in MORPH.parse(word):
+    for p in _parse(word):
         if ("ADJF" in p.tag or "PRTF" in p.tag) and "plur" in p.tag:
             # natasha's wrapper takes UD names in inflect(), so pick the form from the lexeme instead
             # same tense/voice as the parse: `подозреваемых` -> `подозреваемый`, not `подозревающий`
@@ -99,4 +110,4 @@ def adjective_head(word: str) -> str | None:
 
 @lru_cache(maxsize=50_000)
 def can_be_plural(word: str) -> bool:
-    return any("plur" in p.tag for p in MORPH.parse(word))
+    return any("plur" in p.tag for p in _parse(word))

@@ -19,6 +19,7 @@ from pipeline.nlp.amounts.lexicon import (
 )
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight
 
+_MAX_GROUPS = 5  # `1 000 000 000 000 000`: beyond that, not an amount
 _GROUP3 = re.compile(r"[0-9]{3}(?:,[0-9]+)?")
 _THOUSANDS_SEP = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
 _CLASS_RANK = {"unit": 1, "teen": 2, "ten": 2, "hundred": 3}
@@ -126,6 +127,8 @@ def _digits(tokens: list[Token], i: int, text: str) -> tuple[float, int] | None:
             and "," not in tokens[j].text
         ):
             j += 1
+            if j - i > _MAX_GROUPS:
+                return None  # a run of digit groups is a table or a code, and scanning it again is quadratic
         if (
             j > i
             and j + 1 < len(tokens)
