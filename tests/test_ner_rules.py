@@ -338,3 +338,15 @@ def test_quoted_title_after_vehicle_or_work_noun_is_not_org(nlp):
     text = "Экипаж корабля «Восход-9» и создатели фильма «Ледокол» отдыхали, акционеры ТОО «Восход» тоже."
     spans = [("Восход-9", "ORG"), ("Ледокол", "ORG"), ("Восход", "ORG")]
     assert run(nlp, text, spans) == [("Восход", "ORG")]
+
+
+def test_trimmed_remainder_in_lower_case_is_dropped(nlp):
+    text = "Замминистра энергетики и угля РК выступил."
+    got = run(nlp, text, [("Замминистра энергетики и угля", "ORG"), ("РК", "LOC")])
+    assert got == [("РК", "LOC")]
+
+
+def test_no_genitive_merge_into_latin_name(nlp):
+    text = "Индекс Пражской биржи Prague Index вырос."
+    spans = [("Пражской биржи", "ORG"), ("Prague Index", "ORG")]
+    assert run(nlp, text, spans, only="ner_merge") == spans

@@ -64,6 +64,8 @@ class MergeAdjacent:
             # 'Межправительственная кыргызско-корейская' + 'Комиссия ...': an adjective agreeing with the noun
             last = left[-1].text.lower()
             return bool(cases(last, "ADJ") & cases(right[0].text)) and not cases(last, "NOUN")
+        if right[0].text.isascii():  # Latin words don't decline: a genitive can't be confirmed
+            return False
         return can_be_case(right[0].text, rule["right_case"])
 
     def __call__(self, doc: Doc) -> Doc:

@@ -65,7 +65,9 @@ class StopList:
             while ent.end - a > 1 and self._is_role(doc[a].text):
                 a += 1
             if a != ent.start:
-                out.append(make_span(doc, a, ent.end, ent.label_, SOURCE))
+                # 'Замминистра промышленности и торговли' leaves no name behind
+                if doc[a].text[:1].isupper() or doc[a].text[:1].isdigit():
+                    out.append(make_span(doc, a, ent.end, ent.label_, SOURCE))
                 changed = True
             else:
                 out.append(ent)
