@@ -116,7 +116,7 @@ def test_a_full_disk_fails_cleanly_and_a_later_run_completes(
     # Nothing half-written is visible, and what the earlier run wrote still reads.
     store = Store.open(str(out))
     assert not any(store.list_temp_files(t) for t in ("documents", "sentences", "_state/ingest"))
-    # (Until the next run prunes it, a replaced document may show both versions: see failure_behaviour.md.)
+    # (Until the next run prunes it, a replaced document may show both versions: see "Failure behaviour" in README.md.)
     assert set(before["doc_id"]) <= set(
         store.read_table("documents", columns=["doc_id"])["doc_id"].to_pylist()
     )
