@@ -350,3 +350,15 @@ def test_no_genitive_merge_into_latin_name(nlp):
     text = "Индекс Пражской биржи Prague Index вырос."
     spans = [("Пражской биржи", "ORG"), ("Prague Index", "ORG")]
     assert run(nlp, text, spans, only="ner_merge") == spans
+
+
+def test_bracketed_abbreviation_of_the_place_itself_stays_loc(nlp):
+    text = "В Республике Молдова (РМ) распускают армию."
+    got = run(nlp, text, [("Республике Молдова (РМ)", "LOC")], only="ner_punct")
+    assert got == [("Республике Молдова", "LOC"), ("РМ", "LOC")]
+
+
+def test_bracketed_other_script_inside_person_span_needs_matching_initials(nlp):
+    text = "Машину разбил Карлос Сайнс (Red Bull) на старте."
+    got = run(nlp, text, [("Карлос Сайнс (Red Bull)", "PER")], only="ner_punct")
+    assert got == [("Карлос Сайнс", "PER")]

@@ -14,17 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .morph import lemmas
+from .names import same_initials, script
 from .resources import load_json
 from .spans import is_capitalised, make_span, set_ents
 
 SOURCE = "acronym"
 MAX_TOKENS = 6
-
-
-def _script(text: str) -> str:
-    cyr = sum("\u0400" <= c <= "\u04ff" for c in text)
-    lat = sum(c.isascii() and c.isalpha() for c in text)
-    return "cyr" if cyr > lat else "lat" if lat else "none"
 
 
 class BracketAcronyms:
@@ -36,7 +31,6 @@ class BracketAcronyms:
         self.max_lower = int(cfg["acronym_max_lower"])
         self.open_br = set(p["open_brackets"])
         self.heads = set(load_json(heads)["heads"])
-        self.initials: dict[str, str] = load_json("translit_initials.json")["initials"]
         self.close_br = set(p["close_brackets"])
 
     def is_acronym(self, text: str) -> bool:
@@ -58,23 +52,11 @@ class BracketAcronyms:
         if (
             is_capitalised(inner)
             and all(is_capitalised(t.text) for t in doc[a:b] if t.is_alpha and len(t) > 3)
-            and "none" != _script(inner) != _script(name) != "none"
-            and (label == "ORG" or self._same_initials(name, inner))  # ORG: often a translation
+            and "none" != script(inner) != script(name) != "none"
+            and (label == "ORG" or same_initials(name, inner))  # ORG: often a translation
         ):
             return make_span(doc, a, b, label, SOURCE)
         return None
-
-    def _same_initials(self, name: str, other: str) -> bool:
-        """Could `other` be a transliteration of `name` (or the reverse)? Compares words' first letters."""
-        cyr, lat = (name, other) if _script(name) == "cyr" else (other, name)
-        cyr_words = [w for w in re.findall(r"[^\W\d_]+", cyr) if w[0].isupper()]
-        lat_words = [w for w in re.findall(r"[^\W\d_]+", lat) if w[0].isupper()]
-        if not cyr_words or not lat_words:
-            return False
-        pairs = list(zip(cyr_words, lat_words, strict=False))
-        if len(cyr_words) != len(lat_words):
-            pairs = pairs[:1]
-        return all(lw[0].upper() in self.initials.get(cw[0].upper(), "") for cw, lw in pairs)
 
     def _after_org_words(self, doc: Doc, i: int) -> bool:
         """True if the words just before token i (within the clause) contain an organisation head noun."""

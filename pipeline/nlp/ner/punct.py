@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .names import is_abbreviation_of, same_initials, script
 from .resources import load_json
 from .spans import has_letter, make_span, set_ents
 
@@ -86,6 +87,19 @@ class PunctRules:
             b -= 1
         return a, b
 
+    @staticmethod
+    def _bracket_label(inner: str, main: str, label: str) -> str | None:
+        """Label of a bracketed part of a mention whose unbracketed part is `main` (None: not a name)."""
+        if _is_abbreviation(inner) and " " not in inner:
+            # 'Республике Молдова (РМ)' abbreviates the place; '(KOTRA)', '(USAID)' after a place is an
+            # organisation (country codes go back to LOC in the ruler)
+            return label if label != "ORG" and is_abbreviation_of(inner, main) else "ORG"
+        if label in ("PER", "LOC") and "none" != script(inner) != script(main) != "none":
+            # another script: the same name transliterated ('Ши Тао (Shi Tao)'), or something else
+            # ('Карлос Сайнс (Toro Rosso)', his team) that we can't label
+            return label if same_initials(main, inner) else None
+        return label
+
     def __call__(self, doc: Doc) -> Doc:
         out: list[Span] = []
         changed = False
@@ -101,11 +115,13 @@ class PunctRules:
                 out.append(ent)
                 continue
             changed = True
+            main = next((doc[a:b].text for a, b, inside in parts if not inside), "")
             for a, b, inside in parts:
-                # '(KOTRA)' after a place is an organisation's abbreviation; country codes go back to LOC
-                # in the ruler
-                label = "ORG" if inside and b - a == 1 and _is_abbreviation(doc[a].text) else ent.label_
-                out.append(make_span(doc, a, b, label, SOURCE))
+                label = (
+                    self._bracket_label(doc[a:b].text, main, ent.label_) if inside and main else ent.label_
+                )
+                if label:
+                    out.append(make_span(doc, a, b, label, SOURCE))
         if changed:
             set_ents(doc, out)
         return doc
