@@ -10,9 +10,11 @@ from pipeline.nlp.amounts.lexicon import (
     COUNT_STOPLIST,
     CURRENCIES,
     NUMBER_START_WORDS,
+    NUMBER_WORDS,
     NUMBERING_WORDS,
     PREFIX_SYMBOLS,
     QUALIFIERS_REV,
+    SCALES,
     SUBSTANTIVIZED,
     UNITS,
     match_trie,
@@ -241,12 +243,38 @@ class _Scanner:
             # prefilter: only digits and number/scale words can start an amount
             if is_ascii_digit(tok.text[0]) or tok.low in NUMBER_START_WORDS:
                 end = self._try(i)
-                if end is not None:
-                    self.floor = end + 1
-                    i = end + 1
-                    continue
+            elif "-" in tok.low:
+                end = self._word_range(i)
+            else:
+                end = None
+            if end is not None:
+                self.floor = end + 1
+                i = end + 1
+                continue
             i += 1
         return self.out
+
+    def _word_range(self, i: int) -> int | None:
+        """`двух-трёх тысяч человек`, `пять-шесть процентов`: a hyphenated pair of number words is a range."""
+        tokens, text = self.tokens, self.text
+        parts = tokens[i].low.split("-")
+        if len(parts) != 2 or parts[0] not in NUMBER_WORDS or parts[1] not in NUMBER_WORDS:
+            return None
+        lo, hi = NUMBER_WORDS[parts[0]][0], NUMBER_WORDS[parts[1]][0]
+        if lo >= hi:
+            return None
+        end, scale = i, 1.0
+        if _next_tight(tokens, i, text):
+            found = match_trie(SCALES, tokens, i + 1, text)
+            if found is not None:
+                scale, end = found
+        num = Number(hi * scale, end, scale != 1.0, False, scale)
+        unit = _unit_after(tokens, num, i, text)
+        if unit is None:
+            return None
+        lo, hi = _times(lo * scale, unit.factor), _times(hi * scale, unit.factor)
+        self._emit(i, unit.end, unit.kind, None, lo, hi, unit.unit, "range")
+        return unit.end
 
     def _emit(self, a: int, b: int, kind: str, value, vmin, vmax, unit: str, qual: str) -> None:
         start, end = self.tokens[a].start, self.tokens[b].end
