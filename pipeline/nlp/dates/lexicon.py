@@ -51,6 +51,7 @@ class Lexicon:
     relative_days: dict[str, int]
     weekdays: dict[str, int]  # accusative form -> 0 (Monday) .. 6
     weekday_preps: frozenset[str]
+    weekday_not_before: frozenset[str]  # `в среду обитания`: the noun, not Wednesday
     future_preps: frozenset[str]  # `на август`, `на субботу`: a planned, hence future, time
     season_preps: frozenset[str]  # `на осень`, `до весны`: a season noun that is a date
     decade_words: dict[str, int]
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         relative_days={fold(k): int(v) for k, v in raw["relative_days"].items()},
         weekdays=_forms(raw["weekdays_acc"]),
         weekday_preps=_set(raw, "weekday_preps"),
+        weekday_not_before=_set(raw, "weekday_not_before"),
         season_preps=_set(raw, "season_preps"),
         future_preps=_set(raw, "future_preps"),
         decade_words=_forms(raw["decade_words"]),

@@ -59,7 +59,7 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     off: int | None = lex.modifiers.get(t.low[i])
     j = i + 1 if off is not None else i
     wd = lex.weekdays.get(t.low_at(j))
-    if wd is None or t.low_at(i - 1) not in lex.weekday_preps:
+    if wd is None or t.low_at(i - 1) not in lex.weekday_preps or t.low_at(j + 1) in lex.weekday_not_before:
         return None
     return Atom("day", i, j + 1, relative=True, offset=off, weekday=wd)
 
