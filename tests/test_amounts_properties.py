@@ -123,3 +123,16 @@ def test_long_inputs_stay_linear() -> None:
     found = extract_amounts(text)
     assert time.perf_counter() - t0 < 5.0
     assert sum(a.unit == "KZT" for a in found) >= 2000
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from([("тыс.", 10**3), ("млн", 10**6), ("млрд", 10**9), ("трлн", 10**12)]),
+)
+def test_decimal_times_scale_has_no_binary_noise(whole: int, frac: int, scale: tuple[str, int]) -> None:
+    # `16,24 трлн` must read as 16240000000000.0 exactly, as a decimal would
+    word, mult = scale
+    (a,) = extract_amounts(f"Бюджет составит {whole},{frac:02d} {word} тенге.")
+    assert a.value == (whole * 100 + frac) * mult / 100

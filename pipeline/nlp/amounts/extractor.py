@@ -20,7 +20,7 @@ from pipeline.nlp.amounts.lexicon import (
     match_trie,
 )
 from pipeline.nlp.amounts.morph import adjective_head, can_be_plural, count_lemma, first_parse
-from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number
+from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number, scaled_sum
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
 
@@ -272,7 +272,10 @@ class _Scanner:
         unit = _unit_after(tokens, num, i, text)
         if unit is None:
             return None
-        lo, hi = _times(lo * scale, unit.factor), _times(hi * scale, unit.factor)
+        lo, hi = (
+            _times(scaled_sum(0.0, lo, scale), unit.factor),
+            _times(scaled_sum(0.0, hi, scale), unit.factor),
+        )
         self._emit(i, unit.end, unit.kind, None, lo, hi, unit.unit, "range")
         return unit.end
 
@@ -341,7 +344,10 @@ class _Scanner:
         unit2 = _unit_after(tokens, num2, k, text)
         if unit2 is None or unit2.kind == "count":
             return None
-        value = _times(num.value * num2.scale if not num.scaled and num2.scaled else num.value, unit2.factor)
+        value = _times(
+            scaled_sum(0.0, num.value, num2.scale) if not num.scaled and num2.scaled else num.value,
+            unit2.factor,
+        )
         self._emit(lead, num.end, unit2.kind, value, value, value, unit2.unit, "exact")
         return num.end
 
@@ -359,7 +365,7 @@ class _Scanner:
         # `от 5 до 10 млн`: the first bound shares the second's scale when that keeps lo <= hi
         first_bare = unit is None or unit.end == num.end  # `$3-4 млрд`: a prefix symbol is no scale
         if not num.scaled and num2.scaled and first_bare and lo * num2.scale <= hi:
-            lo *= num2.scale
+            lo = scaled_sum(0.0, lo, num2.scale)
         lo, hi = _times(lo, unit.factor if unit is not None else unit2.factor), _times(hi, unit2.factor)
         if lo > hi and hi < 0:
             lo, hi = hi, lo  # `от -5 до -10 градусов`: both bounds below zero, the range is [-10, -5]

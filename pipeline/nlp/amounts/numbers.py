@@ -35,6 +35,11 @@ class Number(NamedTuple):
     scale: float = 1.0  # the first (largest) scale applied: 1e6 for `5 млн 300 тыс.`
 
 
+def scaled_sum(total: float, value: float, scale: float) -> float:
+    """total + value x scale without binary noise: `16,24 трлн` is 16240000000000.0, not ...999.998."""
+    return float(f"{total + value * scale:.12g}")
+
+
 def _digit_value(tok: str, followed_by_scale: bool) -> float | None:
     """Value of one digit token: `1,5`, `2.3`, `1.500` (thousands unless a scale word follows)."""
     parts = re.split(r"[.,]", tok)
@@ -199,7 +204,7 @@ def read_number(tokens: list[Token], i: int, text: str, qualified: bool) -> Numb
         if end + 1 < len(tokens) and tight(text, tokens[end].end, tokens[end + 1].start):
             scale = match_trie(SCALES, tokens, end + 1, text)
         if scale is not None and scale[0] < last_scale:
-            total += value * scale[0]
+            total = scaled_sum(total, value, scale[0])
             if not scaled:
                 first_scale = scale[0]
             last_scale, scaled, pos = scale[0], True, scale[1] + 1
