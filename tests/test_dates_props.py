@@ -116,6 +116,13 @@ def test_invariants_on_any_text(text: str, published: date | None) -> None:
     _check(text, extract_dates(text, published))
 
 
+def test_letters_without_unicode_name_after_a_bare_year() -> None:
+    """The word after `мая 2019` goes to pymorphy2, which raises on letters that have no Unicode name."""
+    for word in ("\U00017000а", "а\U00017000", "\U00017000"):
+        found = extract_dates(f"30 мая 2019 {word}")
+        assert found and found[0].text.startswith("30 мая")
+
+
 def test_calendar_edges_do_not_raise() -> None:
     """Relative and `после` expressions against the first and last representable days."""
     text = "после конца года, с прошлой недели, позавчера, послезавтра, в следующем веке, до конца месяца"

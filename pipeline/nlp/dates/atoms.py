@@ -113,7 +113,11 @@ def _morph():  # loaded only when a bare year needs a second look (rare); natash
 @cache
 def _counted_noun(word: str) -> bool:
     """`человек`, `новых` after a number: a genitive plural noun/adjective, so the number counts them."""
-    for p in _morph().parse(word):
+    try:
+        parses = _morph().parse(word)
+    except ValueError:  # pymorphy2 calls unicodedata.name(), which fails on letters without a name
+        return False
+    for p in parses:
         if p.pos in ("NOUN", "ADJ") and p.feats.get("Number") == "Plur" and p.feats.get("Case") == "Gen":
             return True
     return False
