@@ -4,9 +4,10 @@
     extract_dates("Программа рассчитана на 2024-2028 гг.", published=None)
 
 How it works: a regex tokenizer (tokens.py), a list of candidate tokens where an expression can start
-(extract.py: numbers, month/season/relative words, interval prepositions, Roman numerals), calendar
-and relative atoms (atoms.py, relative.py), ranges/open intervals built from atoms (grammar.py) and
-the conversion to dates (resolve.py, intervals.py). Word lists: models/dates/lexicon.json.
+(extract.py: numbers, month/season/relative words, interval prepositions, Roman numerals), atoms
+(atom.py) for days/months/quarters/halves/seasons (atoms.py), years (years.py), decades and centuries
+(eras.py) and deictic expressions (relative.py), ranges/open intervals built from atoms (grammar.py)
+and the conversion to dates (resolve.py, intervals.py). Word lists: models/dates/lexicon.json.
 
 Conventions (tested in tests/test_dates_cases.py):
 - Spans keep the words that change the interval (`с`, `до`, `к`, `после`, `начиная с`, `между`,

@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.dates import atoms, relative
-from pipeline.nlp.dates.atoms import Atom, century_number, ordinal, suffix, year_number
+from pipeline.nlp.dates.atom import Atom
+from pipeline.nlp.dates.atoms import ordinal
+from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens
+from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, suffix
+from pipeline.nlp.dates.years import year_number
 
 _PARSERS = {
     NUM: atoms.NUMBER_PARSERS,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pipeline.nlp.dates.atoms import Atom
+from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import WORD, Tokens
 

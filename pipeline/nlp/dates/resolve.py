@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pipeline.nlp.dates import intervals as iv
-from pipeline.nlp.dates.atoms import Atom
+from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.grammar import Expr, Open, Range
 from pipeline.nlp.dates.mention import DateMention
 from pipeline.nlp.dates.tokens import Tokens

@@ -57,3 +57,29 @@ def tokenize(text: str) -> Tokens:
         low=low,
         kind=[_KIND.get(m.lastgroup, m.lastgroup) for m in ms],
     )
+
+
+# --- small helpers the grammar uses on token lists ---------------------------------------------
+
+
+def is_title(raw: str) -> bool:
+    """Capitalised but not all caps: `Марта` (a name, a street `8 Марта`), not `МАРТА`."""
+    return raw[:1].isupper() and not raw.isupper()
+
+
+def suffix(t: Tokens, j: int, allowed: frozenset[str]) -> int | None:
+    """`-го`, `-е`, `-х` glued to the previous token: the index after it."""
+    if (
+        j + 1 < len(t)
+        and t.low[j] in ("-", "–")
+        and t.adjacent(j)
+        and t.adjacent(j + 1)
+        and t.low[j + 1] in allowed
+    ):
+        return j + 2
+    return None
+
+
+def abbr_dot(t: Tokens, j: int) -> int:
+    """Skip the dot of an abbreviation (`г.`, `кв.`) when it is glued to it."""
+    return j + 1 if t.low_at(j) == "." and t.adjacent(j) else j

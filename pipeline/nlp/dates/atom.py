@@ -1,0 +1,47 @@
+"""The parsed form of one calendar or relative unit, before it is turned into dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.nlp.dates import intervals as iv
+
+
+@dataclass(slots=True)
+class Atom:
+    gran: str  # day | month | quarter | half | season | year | decade | century | week
+    first: int
+    stop: int
+    year: int | None = None
+    rel_year: int | None = None  # year given as `прошлого года`: offset from the publication year
+    month: int | None = None
+    day: int | None = None
+    part: int | None = None  # quarter / half / season number, decade's first year, century number
+    relative: bool = False  # deictic (`вчера`, `в прошлом году`): kind 'relative'
+    offset: int | None = None  # for relative atoms; None for a bare weekday (`в субботу`)
+    weekday: int | None = None
+    partial: bool = False  # a bare range head (`с 1 по 5 июня`): not a date on its own
+    future: bool = False  # year-less after `на` / `до` (`перенесли на август`): resolve forwards
+
+    def has_year(self) -> bool:
+        return self.year is not None or self.rel_year is not None
+
+    def interval(self, year: int) -> iv.Interval | None:
+        """The span of a calendar atom in `year` (its own year when it has one)."""
+        g = self.gran
+        if g == "day":
+            d = iv.safe_date(year, self.month or 0, self.day or 0)
+            return (d, d) if d else None
+        if not iv.MIN_YEAR <= year <= iv.MAX_YEAR + 1:
+            return None
+        if g == "month":
+            return iv.months(year, self.month, self.month)
+        if g == "quarter":
+            return iv.quarter(year, self.part)
+        if g == "half":
+            return iv.half(year, self.part)
+        if g == "season":
+            return iv.season(year, self.part)
+        if g == "year":
+            return iv.year_span(year)
+        return None

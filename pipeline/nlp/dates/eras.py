@@ -1,0 +1,105 @@
+"""Decades (`1990-е годы`, `в 90-е`, `в девяностые`) and centuries (`XXI век`, `XIX в.`, `21-го века`),
+with the Roman numerals both use."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.nlp.dates import intervals as iv
+from pipeline.nlp.dates.atom import Atom
+from pipeline.nlp.dates.lexicon import Lexicon
+from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, suffix
+from pipeline.nlp.dates.years import year_word
+
+_ROMAN_RE = re.compile(r"^(X{0,2})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+
+
+def roman(t: Tokens, i: int, lex: Lexicon) -> int | None:
+    """An upper-case Roman numeral (Cyrillic look-alikes such as `ХХI` folded): its value."""
+    if i >= len(t) or t.kind[i] != WORD:
+        return None
+    raw = t.raw[i]
+    if not raw.isupper() or len(raw) > 6:
+        return None
+    s = "".join(lex.roman_lookalikes.get(ch, ch) for ch in raw.lower()).upper()
+    if not s or not _ROMAN_RE.match(s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN_VALUE[a]
+        total += -v if b != " " and _ROMAN_VALUE[b] > v else v
+    return total
+
+
+def _decade_context(t: Tokens, i: int, lex: Lexicon) -> bool:
+    return t.low_at(i - 1) in lex.decade_context
+
+
+def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`1990-е годы`, `1990-х`, `90-х годов`, `в 90-е`, `в девяностые`."""
+    k = t.kind[i]
+    if k == WORD:
+        first = lex.decade_words.get(t.low[i])
+        if first is None:
+            return None
+        stop = i + 1
+        short = True
+    elif k == NUM and len(t.raw[i]) in (2, 4) and t.raw[i].endswith("0"):
+        if t.low_at(i - 1) in lex.number_markers:
+            return None
+        v = int(t.raw[i])
+        s = suffix(t, i + 1, lex.decade_suffixes)
+        if s is None:
+            return None
+        stop = s
+        short = len(t.raw[i]) == 2
+        if short:
+            first = lex.two_digit_decades.get(t.raw[i], lex.two_digit_decades["_default"] + v)
+        else:
+            first = v
+            if not iv.MIN_YEAR <= v <= iv.MAX_YEAR:
+                return None
+    else:
+        return None
+    w = year_word(t, stop, lex)
+    if w is None and short and not _decade_context(t, i, lex):  # `90-е место`: not a decade
+        return None
+    if w is None and t.low_at(stop) in lex.decade_not_before:  # `в 20-х числах марта`
+        return None
+    return Atom("decade", i, w or stop, part=first)
+
+
+def century_number(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int, bool] | None:
+    """(stop, n, is_roman) for `XXI`, `ХХ` (Cyrillic), `21`, `21-го`."""
+    if i >= len(t):
+        return None
+    if t.kind[i] == NUM and len(t.raw[i]) <= 2:
+        n = int(t.raw[i])
+        stop = suffix(t, i + 1, lex.ordinal_suffixes) or i + 1
+        is_roman = False
+    else:
+        r = roman(t, i, lex)
+        if r is None:
+            return None
+        n, stop, is_roman = r, i + 1, True
+    return (stop, n, is_roman) if 1 <= n <= 21 else None
+
+
+def century(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`XXI век`, `в XX веке`, `XIX в.` (the dot is required: `Николай II в Москве`), `21-го века`."""
+    c = century_number(t, i, lex)
+    if c is None:
+        return None
+    j, n, is_roman = c
+    w = t.low_at(j)
+    if w in lex.century_words:
+        stop = j + 1
+    elif is_roman and w in lex.century_abbr and t.low_at(j + 1) == "." and t.adjacent(j + 1):
+        stop = j + 2
+    else:
+        return None
+    return Atom("century", i, stop, part=n)
+
+
+# Parsers worth trying per token kind (the others would fail on the first token anyway).

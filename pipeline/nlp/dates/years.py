@@ -1,0 +1,105 @@
+"""Years: `2019 году`, `2019 г.`, `2019-м`, a bare `2019` after a month, `прошлого года`."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline.nlp.dates import intervals as iv
+from pipeline.nlp.dates.atom import Atom
+from pipeline.nlp.dates.lexicon import Lexicon
+from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, abbr_dot, suffix
+
+
+def year_word(t: Tokens, j: int, lex: Lexicon) -> int | None:
+    w = t.low_at(j)
+    if w in lex.year_words:
+        return j + 1
+    if w in lex.year_abbr and t.kind[j] == WORD:
+        return abbr_dot(t, j + 1)
+    return None
+
+
+def year_number(t: Tokens, i: int, lex: Lexicon) -> int | None:
+    if i >= len(t) or t.kind[i] != NUM or len(t.raw[i]) != 4:
+        return None
+    if t.low_at(i - 1) in lex.number_markers:  # `№ 2019`: a document number
+        return None
+    v = int(t.raw[i])
+    return v if iv.MIN_YEAR <= v <= iv.MAX_YEAR else None
+
+
+@cache
+def _morph():  # loaded only when a bare year needs a second look (rare); natasha wraps pymorphy2
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+@cache
+def _counted_noun(word: str) -> bool:
+    """`человек`, `новых` after a number: a genitive plural noun/adjective, so the number counts them."""
+    try:
+        parses = _morph().parse(word)
+    except ValueError:  # pymorphy2 calls unicodedata.name(), which fails on letters without a name
+        return False
+    for p in parses:
+        if p.pos in ("NOUN", "ADJ") and p.feats.get("Number") == "Plur" and p.feats.get("Case") == "Gen":
+            return True
+    return False
+
+
+def bare_year_ok(t: Tokens, j: int, lex: Lexicon) -> bool:
+    """Is a 4-digit number without `год` after it still a year? Not when units or counted nouns follow."""
+    w = t.low_at(j)
+    if w in lex.not_year_after:
+        return False
+    if j < len(t) and t.kind[j] == NUM and t.adjacent(j):
+        return False
+    if j < len(t) and t.kind[j] == WORD and t.raw[j].islower() and len(w) > 2:
+        return not _counted_noun(w)
+    return True
+
+
+def year_at(t: Tokens, i: int, lex: Lexicon, need_word: bool = True) -> tuple[int, int] | None:
+    """`2019 году`, `2019 г.`, `2019-м`, and (need_word=False) a bare `2019`: (stop, year)."""
+    y = year_number(t, i, lex)
+    if y is None:
+        return None
+    j = i + 1
+    s = suffix(t, j, lex.year_suffixes)
+    if s is not None:
+        w = year_word(t, s, lex)
+        return (w if w is not None else s), y
+    w = year_word(t, j, lex)
+    if w is not None:
+        return w, y
+    if t.low_at(j) in lex.year_adjectives and t.low_at(j + 1) in lex.year_words:  # `2018 финансовый год`
+        return j + 2, y
+    if need_word or not bare_year_ok(t, j, lex):
+        return None
+    return j, y
+
+
+def rel_year_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """`прошлого года`, `этого года`: (stop, offset)."""
+    off = lex.modifiers.get(t.low_at(i))
+    if off is not None and t.low_at(i + 1) in lex.year_words:
+        return i + 2, off
+    return None
+
+
+def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
+    """Extend an atom by a following year (`мая 2019 года`) or relative year (`мая прошлого года`)."""
+    y = year_at(t, a.stop, lex, need_word=False)
+    if y is not None:
+        a.stop, a.year = y
+        return a
+    r = rel_year_at(t, a.stop, lex)
+    if r is not None:
+        a.stop, a.rel_year = r
+    return a
+
+
+def year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    y = year_at(t, i, lex)
+    return Atom("year", i, y[0], year=y[1]) if y else None
