@@ -19,9 +19,15 @@ from pipeline.nlp.amounts.lexicon import (
     UNITS,
     match_trie,
 )
-from pipeline.nlp.amounts.morph import adjective_head, can_be_plural, count_lemma, first_parse
+from pipeline.nlp.amounts.morph import (
+    adjective_head,
+    can_be_adjective,
+    can_be_plural,
+    count_lemma,
+    first_parse,
+)
 from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number, scaled_sum
-from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight, tokenize_windows
+from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, norm, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
 
 _DASHES = frozenset("-‑–—")
@@ -78,6 +84,7 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
 def _counted_noun(tokens: list[Token], num: Number, k: int, text: str) -> Unit | None:
     if not num.is_digits and not num.scaled and num.value <= 1:
         return None  # `один`, `одна из`: too vague to count
+    value = None if num.scaled else num.value
     for step in range(_MAX_ADJ + 1):
         j = k + step
         if j >= len(tokens) or (step and not tight(text, tokens[j - 1].end, tokens[j].start)):
@@ -85,23 +92,49 @@ def _counted_noun(tokens: list[Token], num: Number, k: int, text: str) -> Unit |
         tok = tokens[j]
         if not tok.text[0].isalpha() or not ("а" <= tok.low[0] <= "я" or tok.low[0] == "е"):
             return None
-        lemma, gram = first_parse(tok.low)
+        if tokens[j - 1].text == "." and tok.text[0].isupper():
+            return None  # `288 млрд. Другим решением`: the abbreviation's dot ended the sentence
+        word = _word(tok)
+        lemma, gram = first_parse(word)
         if "NOUN" in gram or "ADJS" in gram:
             # ADJS: pymorphy's first guess for `залпов`, `лайков` is a short adjective; the noun parse wins
             if lemma in COUNT_STOPLIST or tok.low in COUNT_STOPLIST or len(tok.low) < 2:
                 return None
-            counted = count_lemma(tok.low, None if num.scaled else num.value)
-            if counted is None or counted in COUNT_STOPLIST:
+            counted = count_lemma(word, value)
+            if counted is not None and norm(counted) in COUNT_STOPLIST:
                 return None
-            return Unit("count", counted, j)
-        if not gram & _ADJ:
+            adjective_too = can_be_adjective(word)
+            if counted is not None and not (adjective_too and _counted_follows(tokens, j, text, value)):
+                return Unit("count", counted, j)
+            if counted is None and not adjective_too:
+                return None
+            # `семи пожарных машин`, `шесть огневых позиций`: a noun/surname that is also an adjective of
+            # the agreeing noun right after it
+        elif not gram & _ADJ:
             return None
-        if not _singular_count(num) and not can_be_plural(tok.low):
+        if not _singular_count(num) and not can_be_plural(word):
             return None  # `двух лояльных действующей власти`: the adjective belongs to another noun
-        head = adjective_head(tok.low)
-        if head in SUBSTANTIVIZED and not _noun_follows(tokens, j, text):
+        head = adjective_head(word)
+        if head is not None and norm(head) in SUBSTANTIVIZED and not _noun_follows(tokens, j, text):
             return Unit("count", head, j)  # `23 потерпевших`
     return None
+
+
+def _word(tok: Token) -> str:
+    """The lower-cased word with its ё kept: `сёл` is a noun, `сел` first a verb."""
+    return tok.text.lower()
+
+
+def _counted_follows(tokens: list[Token], j: int, text: str, value: float | None) -> bool:
+    """A noun agreeing with the count follows token j (which is then its adjective)."""
+    if not _next_tight(tokens, j, text) or not tokens[j + 1].text[0].isalpha():
+        return False
+    word = _word(tokens[j + 1])
+    lemma, gram = first_parse(word)
+    if "NOUN" not in gram or lemma in COUNT_STOPLIST:
+        return False
+    counted = count_lemma(word, value)
+    return counted is not None and norm(counted) not in COUNT_STOPLIST
 
 
 def _singular_count(num: Number) -> bool:
@@ -113,7 +146,7 @@ def _singular_count(num: Number) -> bool:
 def _noun_follows(tokens: list[Token], j: int, text: str) -> bool:
     if not _next_tight(tokens, j, text) or not tokens[j + 1].text[0].isalpha():
         return False
-    return "NOUN" in first_parse(tokens[j + 1].low)[1]
+    return "NOUN" in first_parse(_word(tokens[j + 1]))[1]
 
 
 def _qualifier_before(tokens: list[Token], i: int, text: str, floor: int) -> tuple[str, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from functools import lru_cache
+from pathlib import Path
 
 with warnings.catch_warnings():
     # pymorphy2 imports pkg_resources, which warns on import; nothing we can act on here.
@@ -13,6 +14,15 @@ with warnings.catch_warnings():
 
     MORPH = MorphVocab()
 
+
+def _lemma_list(name: str) -> frozenset[str]:
+    path = Path(__file__).resolve().parents[3] / "models" / "amounts" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().replace("ё", "е") for x in lines if x.strip() and not x.startswith("#"))
+
+
+# noun lemmas that are the rare reading of an ambiguous form (`статей`: `стать`, not `статья`)
+RARE_LEMMAS = _lemma_list("rare_lemmas.txt")
 
 # pymorphy2 raises on letters without a Unicode name (`𗀀`); only Russian/Latin words are worth parsing
 _PARSABLE = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
@@ -50,12 +60,16 @@ _NOT_COUNTED = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad"
 
 @lru_cache(maxsize=100_000)
 def _noun_parses(word: str) -> tuple[tuple[str, str, str], ...]:
-    """(lemma, number, case) of the word's noun parses, most likely first."""
-    return tuple(
-        (p.normal_form.replace("ё", "е"), str(p.tag.number), str(p.tag.case))
+    """(lemma, number, case) of the word's noun parses, most likely first; lemmas keep ё (`полёт`).
+
+    Lemmas listed in models/amounts/rare_lemmas.txt (`стать` for `статей`) go after the other parses.
+    """
+    parses = [
+        (p.normal_form, str(p.tag.number), str(p.tag.case))
         for p in _parse(word)
         if "NOUN" in p.tag and p.tag.number and not _NOT_COUNTED & set(p.tag.grammemes)
-    )
+    ]
+    return tuple(sorted(parses, key=lambda p: p[0].replace("ё", "е") in RARE_LEMMAS))
 
 
 def _fits(value: float | None, number: str, case: str) -> bool:
@@ -72,7 +86,7 @@ def _fits(value: float | None, number: str, case: str) -> bool:
 
 
 def count_lemma(word: str, value: float | None) -> str | None:
-    """Lemma of the most likely noun parse whose form fits a count of `value`, else None.
+    """Lemma (with ё, as the dictionary spells it) of the most likely noun parse whose form fits a count of `value`, else None.
 
     `3 места`, `5 мест` fit; `3 место`, `9 класса` do not (ordinal uses: `занял 3 место`, `ученики 9 класса`).
     After 1 (not 11) singular forms fit; after 2-4 and fractions the genitive singular or plurals; otherwise
@@ -95,7 +109,9 @@ _INFLECTED = frozenset(
 
 @lru_cache(maxsize=20_000)
 def adjective_head(word: str) -> str | None:
-    """Masculine singular nominative of a plural adjective/participle (`потерпевших` -> `потерпевший`)."""
+    """Masculine singular nominative of a plural adjective/participle (`потерпевших` -> `потерпевший`).
+
+    Keeps ё (`заключённых` -> `заключённый`)."""
     for p in _parse(word):
         if ("ADJF" in p.tag or "PRTF" in p.tag) and "plur" in p.tag:
             # natasha's wrapper takes UD names in inflect(), so pick the form from the lexeme instead
@@ -104,10 +120,16 @@ def adjective_head(word: str) -> str | None:
             for form in p.lexeme:
                 grams = set(form.tag.grammemes)
                 if {"masc", "sing", "nomn"} <= grams and stable - {"Subx"} <= grams:
-                    return form.word.replace("ё", "е")
+                    return form.word
     return None
 
 
 @lru_cache(maxsize=50_000)
 def can_be_plural(word: str) -> bool:
     return any("plur" in p.tag for p in _parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def can_be_adjective(word: str) -> bool:
+    """Some parse is a full adjective or participle (`пожарных`, `огневых`, `полицейских`)."""
+    return any("ADJF" in p.tag or "PRTF" in p.tag for p in _parse(word))
