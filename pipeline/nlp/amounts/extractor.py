@@ -38,6 +38,8 @@ _VERBISH = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 _ADJ = frozenset({"ADJF", "PRTF"})
 _MAX_ADJ = 2  # adjectives allowed between a number and its counted noun: `14 сложных операций`
 _YEAR_UNITS = frozenset({"г", "гг"})  # `1992 г.` is a year, not 1992 grams
+_TIMES = "раз"  # `десять раз поднимались`: a count of occurrences; `в 2 раза` is a multiplier
+_TIMES_PREP = frozenset({"в", "во"})
 
 
 class Unit(NamedTuple):
@@ -81,8 +83,8 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
     return _counted_noun(tokens, num, k, text)
 
 
-def _counted_noun(tokens: list[Token], num: Number, k: int, text: str) -> Unit | None:
-    if not num.is_digits and not num.scaled and num.value <= 1:
+def _counted_noun(tokens: list[Token], num: Number, k: int, text: str, allow_one: bool = False) -> Unit | None:
+    if not num.is_digits and not num.scaled and num.value <= 1 and not allow_one:
         return None  # `один`, `одна из`: too vague to count
     value = None if num.scaled else num.value
     for step in range(_MAX_ADJ + 1):
@@ -135,6 +137,21 @@ def _counted_follows(tokens: list[Token], j: int, text: str, value: float | None
         return False
     counted = count_lemma(word, value)
     return counted is not None and norm(counted) not in COUNT_STOPLIST
+
+
+def _multiplier(tokens: list[Token], first: int, lead: int, unit: Unit, value: float, text: str) -> bool:
+    """`в 2 раза`, `примерно в полтора раза`, `10 раз больше`: a multiplier, not a count of occurrences."""
+    if unit.kind != "count" or unit.unit != _TIMES:
+        return False
+    if not value.is_integer():
+        return True
+    if any(tokens[x].low in _TIMES_PREP for x in range(max(first - 1, 0), lead)):
+        return True  # `в` before the number or inside its qualifier (`примерно в 3 раза`)
+    if first >= 2 and tokens[first - 2].low in _TIMES_PREP and tokens[first - 1].text.islower():
+        return True  # `в целых три раза`
+    if _next_tight(tokens, unit.end, text) and tokens[unit.end + 1].text[0].isalpha():
+        return "COMP" in first_parse(_word(tokens[unit.end + 1]))[1]  # `10 раз больше`
+    return False
 
 
 def _singular_count(num: Number) -> bool:
@@ -303,7 +320,7 @@ class _Scanner:
                 scale, end = found
         num = Number(hi * scale, end, scale != 1.0, False, scale)
         unit = _unit_after(tokens, num, i, text)
-        if unit is None:
+        if unit is None or _multiplier(tokens, i, i, unit, hi, text):
             return None
         lo, hi = (
             _times(scaled_sum(0.0, lo, scale), unit.factor),
@@ -311,6 +328,13 @@ class _Scanner:
         )
         self._emit(i, unit.end, unit.kind, None, lo, hi, unit.unit, "range")
         return unit.end
+
+    def _listed(self, lead: int) -> bool:
+        """Token `lead` follows a count of the same clause after `и` or a comma (at most 3 tokens between)."""
+        if not self.out or self.out[-1].kind != "count" or lead == 0 or self.tokens[lead - 1].low not in ("и", ","):
+            return False
+        gap = self.text[self.out[-1].end : self.tokens[lead].start]
+        return len(gap) <= 40 and not any(ch in gap for ch in ".;:!?\n()«»")
 
     def _emit(self, a: int, b: int, kind: str, value, vmin, vmax, unit: str, qual: str) -> None:
         start, end = self.tokens[a].start, self.tokens[b].end
@@ -331,8 +355,17 @@ class _Scanner:
         if qual_found is None and _numbering_before(tokens, lead, text):
             return None
         num = read_number(tokens, i, text, qualified=qual_found is not None)
-        if num is None or (not num.is_digits and not num.scaled and num.value == 1):
-            return None  # a lone `один`/`одном` is a pronoun-like word far more often than an amount
+        if num is None:
+            return None
+        if not num.is_digits and not num.scaled and num.value == 1:
+            # a lone `один`/`одном` is a pronoun-like word far more often than an amount, except as a
+            # member of a list of counts: `семи жителей Альметьевского и одного жителя Лениногорского`
+            if qual_found is None and self._listed(lead):
+                unit = _counted_noun(tokens, num, num.end + 1, text, allow_one=True)
+                if unit is not None and _next_tight(tokens, num.end, text):
+                    self._emit(lead, unit.end, "count", 1.0, 1.0, 1.0, unit.unit, "exact")
+                    return unit.end
+            return None
         if sign < 0:
             num = num._replace(value=-num.value)
         qual, first = qual_found if qual_found else ("exact", lead)
@@ -346,10 +379,21 @@ class _Scanner:
             rng = self._range(i, num, unit, second, prefix)
             if rng is not None:
                 lo, hi, unit2, end = rng
-                self._emit(first, end, unit2.kind, None, lo, hi, unit2.unit, "range")
-                return end
+                if _multiplier(tokens, first, lead, unit2, hi, text):
+                    return end  # `в 5-6 раз`: consumed, so `6 раз` is not read on its own
+                if lo <= hi:
+                    self._emit(first, end, unit2.kind, None, lo, hi, unit2.unit, "range")
+                    return end
+                if via == "до":
+                    # `от 0,5 трлн до 300 млрд рублей`: a falling change, not a range; the start borrows
+                    # the target's unit and the target (`до` after a number) is found on its own next
+                    last = unit.end if unit else num.end
+                    self._emit(lead, last, unit2.kind, lo, lo, lo, unit2.unit, "exact")
+                    return last
         if unit is None:
             return self._change_source(i, lead, num, qual_found)
+        if _multiplier(tokens, first, lead, unit, num.value, text):
+            return None
         if unit.kind == "count" and tokens[first].low == "от" and qual == "gte":
             # `отказаться от двух островов`, `защита от трёх ракет`: with counts `от` is mostly a preposition
             qual, first = "exact", lead
@@ -386,6 +430,7 @@ class _Scanner:
 
     def _range(self, i: int, num: Number, unit: Unit | None, second: tuple[int, Number], prefix: str | None):
         tokens, text = self.tokens, self.text
+        via_dash = tokens[num.end + 1].text in _DASHES or (unit is not None and tokens[unit.end + 1].text in _DASHES)
         k, num2 = second
         unit2 = _unit_after(tokens, num2, k, text)
         if unit2 is None and unit is not None and unit.kind == "money" and prefix:
@@ -402,9 +447,9 @@ class _Scanner:
         lo, hi = _times(lo, unit.factor if unit is not None else unit2.factor), _times(hi, unit2.factor)
         if lo > hi and hi < 0:
             lo, hi = hi, lo  # `от -5 до -10 градусов`: both bounds below zero, the range is [-10, -5]
-        if lo > hi:
+        if lo > hi and via_dash:
             return None
-        return lo, hi, unit2, max(unit2.end, num2.end)
+        return lo, hi, unit2, max(unit2.end, num2.end)  # lo > hi: `от 0,5 трлн до 300 млрд`, a falling change
 
 
 def extract_amounts(text: str) -> list[Amount]:
