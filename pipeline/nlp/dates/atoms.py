@@ -157,7 +157,10 @@ def half(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     o = ordinal(t, i, lex, 2)
     if o is None or t.low_at(o[0]) not in lex.half_words:
         return None
-    return _counted_or_ordinal(attach_year(Atom("half", i, o[0] + 1, part=o[1]), t, lex), t, o[0], lex)
+    a = attach_year(Atom("half", i, o[0] + 1, part=o[1]), t, lex)
+    if t.low[o[0]] in lex.half_words_need_year and not a.has_year():  # `во второй половине дня`
+        return None
+    return _counted_or_ordinal(a, t, o[0], lex)
 
 
 def season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:

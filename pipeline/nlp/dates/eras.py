@@ -51,7 +51,10 @@ def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         v = int(t.raw[i])
         s = suffix(t, i + 1, lex.decade_suffixes)
         if s is None:
-            return None
+            # `к 2020-м годам`, `в 1990-ми годами`: a year suffix, but plural `годы` makes it a decade.
+            s = suffix(t, i + 1, lex.year_suffixes)
+            if s is None or year_word(t, s, lex) is None or t.low_at(s) not in lex.plural_year_words:
+                return None
         stop = s
         short = len(t.raw[i]) == 2
         if short:

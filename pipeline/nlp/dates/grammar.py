@@ -171,7 +171,7 @@ def _since_ok(t: Tokens, a: Atom, lex: Lexicon) -> bool:
 
 def dash_range(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Range | None:
     # Cheap look-ahead: no dash within the next few tokens, no dash range.
-    if not any(t.low_at(k) in lex.dashes for k in range(i + 1, i + 5)):
+    if not any(t.low_at(k) in lex.dashes for k in range(i + 1, i + 8)):  # `1 сентября 2019 г. – ...`
         return None
     return _range_from(t, i, i, lex.dashes, lex, full)
 

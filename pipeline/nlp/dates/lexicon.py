@@ -31,6 +31,7 @@ class Lexicon:
     month_abbr: dict[str, int]
     year_words: frozenset[str]
     year_abbr: frozenset[str]
+    plural_year_words: frozenset[str]
     year_adjectives: frozenset[str]  # `2018 финансовый год`
     year_suffixes: frozenset[str]
     day_suffixes: frozenset[str]
@@ -40,6 +41,7 @@ class Lexicon:
     quarter_words: frozenset[str]
     quarter_abbr: frozenset[str]
     half_words: frozenset[str]
+    half_words_need_year: frozenset[str]
     week_words: frozenset[str]
     month_unit_words: frozenset[str]
     seasons: dict[str, int]  # form -> 0 winter, 1 spring, 2 summer, 3 autumn
@@ -93,6 +95,7 @@ def lexicon() -> Lexicon:
         month_abbr=_forms(raw["month_abbr"]),
         year_words=_set(raw, "year_words"),
         year_abbr=_set(raw, "year_abbr"),
+        plural_year_words=_set(raw, "plural_year_words"),
         year_adjectives=_set(raw, "year_adjectives"),
         year_suffixes=_set(raw, "year_suffixes"),
         day_suffixes=_set(raw, "day_suffixes"),
@@ -101,7 +104,8 @@ def lexicon() -> Lexicon:
         century_abbr=_set(raw, "century_abbr"),
         quarter_words=_set(raw, "quarter_words"),
         quarter_abbr=_set(raw, "quarter_abbr"),
-        half_words=_set(raw, "half_words"),
+        half_words=_set(raw, "half_words") | _set(raw, "half_words_need_year"),
+        half_words_need_year=_set(raw, "half_words_need_year"),
         week_words=_set(raw, "week_words"),
         month_unit_words=_set(raw, "month_unit_words"),
         seasons={fold(f): seasons[name] for name, forms in raw["season_words"].items() for f in forms},

@@ -28,6 +28,9 @@ def year_number(t: Tokens, i: int, lex: Lexicon) -> int | None:
     return v if iv.MIN_YEAR <= v <= iv.MAX_YEAR else None
 
 
+_OBLIQUE_PLURAL = frozenset({"годам", "годами", "годах"})
+
+
 @cache
 def _morph():  # loaded only when a bare year needs a second look (rare); natasha wraps pymorphy2
     from natasha import MorphVocab
@@ -69,6 +72,8 @@ def year_at(t: Tokens, i: int, lex: Lexicon, need_word: bool = True) -> tuple[in
     s = suffix(t, j, lex.year_suffixes)
     if s is not None:
         w = year_word(t, s, lex)
+        if w is not None and y % 10 == 0 and t.low[s - 1] in ("м", "ми") and t.low[s] in _OBLIQUE_PLURAL:
+            return None  # `к 2020-м годам`: the decade (eras.py), not the year
         return (w if w is not None else s), y
     w = year_word(t, j, lex)
     if w is not None:
