@@ -31,6 +31,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default=Path("../shared/data/bench_news.jsonl"),
         help="texts for a text-free gold (excerpt offsets only, e.g. tests/data/bench_gold_test.jsonl)",
     )
+    p.add_argument("--errors", type=int, default=0, metavar="N", help="ner: also list up to N errors of ours")
+    p.add_argument("--no-baseline", action="store_true", help="ner: skip scoring plain natasha")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,8 +48,25 @@ def run(args: argparse.Namespace) -> int:
             amounts_gold, dates_gold = materialize(gold, args.texts, tmp)
             gold = amounts_gold if args.kind == "amounts" else dates_gold
         module = importlib.import_module(module_name)
+        if args.kind == "ner":
+            return _run_ner(module, str(gold), args)
         result = getattr(module, function)(str(gold))
     print(module.format_report(result))
+    return EXIT_OK
+
+
+def _run_ner(module, gold: str, args: argparse.Namespace) -> int:
+    """The NER report, then (--errors N) up to N of our errors; --no-baseline skips plain natasha."""
+    from pipeline.nlp.ner import EntityRecognizer
+
+    recognizer = EntityRecognizer()
+    print(module.format_report(module.evaluate_ner(gold, recognizer, baseline=not args.no_baseline)))
+    if args.errors:
+        docs = module.load_gold(gold)
+        errors = module.list_errors(docs, list(recognizer.pipe(d["text"] for d in docs)))
+        print()
+        for e in errors[: args.errors]:
+            print(f"{e['kind']:9} {e['pred']:40} gold={e['gold']:35} | {e['context']}")
     return EXIT_OK
 
 
