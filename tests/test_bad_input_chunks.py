@@ -132,3 +132,21 @@ def test_a_twenty_megabyte_article_runs_through_every_stage(tmp_path: Path) -> N
         assert len(frame) > 1000, table
         sample = frame.sample(min(len(frame), 2000), random_state=0)
         assert all(text[r.start : r.end] == r.text for r in sample.itertuples()), table
+
+
+@pytest.mark.long
+def test_a_five_megabyte_line_without_a_newline(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    sentence = "Компания вложила 50 млн долларов в завод в Алматы 12 мая 2021 года, сообщил Иван Петров. "
+    text = sentence * (5_000_000 // len(sentence))
+    (corpus / "line.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_pipeline(corpus, out, ["ingest", "segment", "match"])
+    assert summary.failed == 0
+    store = Store.open(str(out))
+    for table in ("sentences", "amounts", "dates"):
+        frame = store.read_table(table).to_pandas()
+        assert len(frame) >= len(text) // len(sentence) * 0.99, table
+        sample = frame.sample(2000, random_state=0)
+        assert all(text[r.start : r.end] == r.text for r in sample.itertuples()), table
