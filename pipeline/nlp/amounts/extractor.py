@@ -21,6 +21,7 @@ from pipeline.nlp.amounts.lexicon import (
 )
 from pipeline.nlp.amounts.morph import (
     adjective_head,
+    agrees,
     can_be_adjective,
     can_be_plural,
     count_lemma,
@@ -36,8 +37,12 @@ _SIGN_WORDS = {"минус": -1.0, "плюс": 1.0}
 _CLAUSE_PUNCT = frozenset(",-‑–—")  # may stand between a change word and `до`: `вырос на 0,7% — до 7013`
 _VERBISH = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 _ADJ = frozenset({"ADJF", "PRTF"})
+_NOT_IN_NAME = _VERBISH | {"NPRO", "PREP", "CONJ", "ADVB", "PRCL"}
 _MAX_ADJ = 2  # adjectives allowed between a number and its counted noun: `14 сложных операций`
 _YEAR_UNITS = frozenset({"г", "гг"})  # `1992 г.` is a year, not 1992 grams
+# Latin scale suffixes glued to a number after a currency symbol: `$130m`, `£2bn`, `€5k`
+_LATIN_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
+_LIST_SEPS = frozenset({",", "и", "или"})  # `21 млрд, 55 млрд и 68 млрд рублей`
 _TIMES = "раз"  # `десять раз поднимались`: a count of occurrences; `в 2 раза` is a multiplier
 _TIMES_PREP = frozenset({"в", "во"})
 
@@ -83,7 +88,9 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
     return _counted_noun(tokens, num, k, text)
 
 
-def _counted_noun(tokens: list[Token], num: Number, k: int, text: str, allow_one: bool = False) -> Unit | None:
+def _counted_noun(
+    tokens: list[Token], num: Number, k: int, text: str, allow_one: bool = False
+) -> Unit | None:
     if not num.is_digits and not num.scaled and num.value <= 1 and not allow_one:
         return None  # `один`, `одна из`: too vague to count
     value = None if num.scaled else num.value
@@ -133,7 +140,7 @@ def _counted_follows(tokens: list[Token], j: int, text: str, value: float | None
         return False
     word = _word(tokens[j + 1])
     lemma, gram = first_parse(word)
-    if "NOUN" not in gram or lemma in COUNT_STOPLIST:
+    if "NOUN" not in gram or lemma in COUNT_STOPLIST or not agrees(_word(tokens[j]), word):
         return False
     counted = count_lemma(word, value)
     return counted is not None and norm(counted) not in COUNT_STOPLIST
@@ -151,6 +158,40 @@ def _multiplier(tokens: list[Token], first: int, lead: int, unit: Unit, value: f
         return True  # `в целых три раза`
     if _next_tight(tokens, unit.end, text) and tokens[unit.end + 1].text[0].isalpha():
         return "COMP" in first_parse(_word(tokens[unit.end + 1]))[1]  # `10 раз больше`
+    return False
+
+
+def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
+    """`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`: a bare number in a list shares the unit stated
+    after the last member (money, percent or measure; the members must agree in having a scale word)."""
+    j = num.end
+    for _ in range(6):
+        if not _next_tight(tokens, j, text) or tokens[j + 1].low not in _LIST_SEPS:
+            return None
+        k = j + 2
+        if not _next_tight(tokens, j + 1, text) or not is_ascii_digit(tokens[k].text[0]):
+            return None
+        nxt = read_number(tokens, k, text, qualified=False)
+        if nxt is None or nxt.scaled != num.scaled or (num.scaled and nxt.scale != num.scale):
+            return None
+        unit = _unit_after(tokens, nxt, k, text)
+        if unit is not None:
+            if unit.kind == "count" or unit.factor != 1.0:
+                return None
+            return Unit(unit.kind, unit.unit, num.end)
+        j = nxt.end
+    return None
+
+
+def _quoted_name(tokens: list[Token], first: int, end: int, text: str) -> bool:
+    """`«Движение 5 звезд»`: a capitalized word opens a quoted name that the amount closes."""
+    if end + 1 >= len(tokens) or tokens[end + 1].text not in '»"' or tokens[end + 1].start != tokens[end].end:
+        return False
+    for x in range(first - 1, max(first - 5, -1), -1):
+        if tokens[x].text in '«"':
+            return x + 1 < first and tokens[x + 1].text[0].isupper()
+        if not tokens[x].text[0].isalpha() or first_parse(_word(tokens[x]))[1] & _NOT_IN_NAME:
+            return False  # `«Мы потеряли 5 человек»` is a quoted sentence, not a name
     return False
 
 
@@ -329,9 +370,25 @@ class _Scanner:
         self._emit(i, unit.end, unit.kind, None, lo, hi, unit.unit, "range")
         return unit.end
 
+    def _previous_unit(self, lead: int, num: Number) -> Unit | None:
+        """`274 млрд руб., в 2019 году – 288 млрд.`: a bare scaled number continues the previous money amount.
+
+        Only within one clause run (at most 40 characters, no sentence punctuation between)."""
+        if not num.scaled or not self.out or self.out[-1].kind != "money":
+            return None
+        gap = self.text[self.out[-1].end : self.tokens[lead].start]
+        if len(gap) > 40 or any(ch in gap for ch in ".;:!?\n()«»"):
+            return None
+        return Unit("money", self.out[-1].unit, num.end)
+
     def _listed(self, lead: int) -> bool:
-        """Token `lead` follows a count of the same clause after `и` or a comma (at most 3 tokens between)."""
-        if not self.out or self.out[-1].kind != "count" or lead == 0 or self.tokens[lead - 1].low not in ("и", ","):
+        """Token `lead` follows a count of the same clause after `и` or a comma."""
+        if (
+            not self.out
+            or self.out[-1].kind != "count"
+            or lead == 0
+            or self.tokens[lead - 1].low not in ("и", ",")
+        ):
             return False
         gap = self.text[self.out[-1].end : self.tokens[lead].start]
         return len(gap) <= 40 and not any(ch in gap for ch in ".;:!?\n()«»")
@@ -369,7 +426,14 @@ class _Scanner:
         if sign < 0:
             num = num._replace(value=-num.value)
         qual, first = qual_found if qual_found else ("exact", lead)
+        if prefix and not num.scaled and num.end + 1 < len(tokens):
+            suffix = tokens[num.end + 1]
+            if suffix.start == tokens[num.end].end and suffix.low in _LATIN_SCALES:
+                scale = _LATIN_SCALES[suffix.low]
+                num = Number(scaled_sum(0.0, num.value, scale), num.end + 1, True, num.is_digits, scale)
         unit = Unit("money", prefix, num.end) if prefix else _unit_after(tokens, num, i, text)
+        if unit is None and qual == "exact":
+            unit = _list_unit(tokens, num, text) or self._previous_unit(lead, num)
 
         # ranges: `5-10 млн тенге`, `от 5 до 10 млн тенге`, `от 5 тыс. тенге до 10 тыс.`
         after_first = unit.end if unit else num.end
@@ -397,9 +461,12 @@ class _Scanner:
         if unit.kind == "count" and tokens[first].low == "от" and qual == "gte":
             # `отказаться от двух островов`, `защита от трёх ракет`: with counts `от` is mostly a preposition
             qual, first = "exact", lead
+        end = max(unit.end, num.end)
+        if _quoted_name(tokens, first, end, text):
+            return end  # `«Движение 5 звезд»`: part of a name in quotes
         value, vmin, vmax = _value_fields(_times(num.value, unit.factor), qual)
-        self._emit(first, max(unit.end, num.end), unit.kind, value, vmin, vmax, unit.unit, qual)
-        return max(unit.end, num.end)
+        self._emit(first, end, unit.kind, value, vmin, vmax, unit.unit, qual)
+        return end
 
     def _change_source(self, i: int, lead: int, num: Number, qual_found) -> int | None:
         """`с 5 до 10%`, `с 11,66 до 26,06 грн.`: the bare start value borrows the target's unit and scale.
@@ -430,7 +497,9 @@ class _Scanner:
 
     def _range(self, i: int, num: Number, unit: Unit | None, second: tuple[int, Number], prefix: str | None):
         tokens, text = self.tokens, self.text
-        via_dash = tokens[num.end + 1].text in _DASHES or (unit is not None and tokens[unit.end + 1].text in _DASHES)
+        via_dash = tokens[num.end + 1].text in _DASHES or (
+            unit is not None and tokens[unit.end + 1].text in _DASHES
+        )
         k, num2 = second
         unit2 = _unit_after(tokens, num2, k, text)
         if unit2 is None and unit is not None and unit.kind == "money" and prefix:

@@ -122,7 +122,9 @@ NUMBER_START_WORDS: frozenset[str] = frozenset(NUMBER_WORDS) | frozenset(SCALE_W
 # windows around these are all the scanner ever tokenizes.
 ANCHORS: re.Pattern[str] = re.compile(
     r"[0-9]|["
-    + re.escape("".join(PREFIX_SYMBOLS))
+    + re.escape(
+        "".join(sym for sym in PREFIX_SYMBOLS if len(sym) == 1)
+    )  # codes (`USD 5 млн`) precede a digit
     + r"]|(?<![^\W\d_])"
     + trie_regex(NUMBER_START_WORDS)
     + r"(?![^\W\d_])",

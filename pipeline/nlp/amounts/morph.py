@@ -86,7 +86,7 @@ def _fits(value: float | None, number: str, case: str) -> bool:
 
 
 def count_lemma(word: str, value: float | None) -> str | None:
-    """Lemma (with ё, as the dictionary spells it) of the most likely noun parse whose form fits a count of `value`, else None.
+    """Lemma (with ё, as in the dictionary) of the likeliest noun parse fitting a count of `value`, or None.
 
     `3 места`, `5 мест` fit; `3 место`, `9 класса` do not (ordinal uses: `занял 3 место`, `ученики 9 класса`).
     After 1 (not 11) singular forms fit; after 2-4 and fractions the genitive singular or plurals; otherwise
@@ -133,3 +133,14 @@ def can_be_plural(word: str) -> bool:
 def can_be_adjective(word: str) -> bool:
     """Some parse is a full adjective or participle (`пожарных`, `огневых`, `полицейских`)."""
     return any("ADJF" in p.tag or "PRTF" in p.tag for p in _parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def agrees(adjective: str, noun: str) -> bool:
+    """Some adjective/participle parse of the first word agrees in number and case with a noun parse of the
+    second: `пожарных машин` yes, `военнослужащих альянса` (plural vs singular) no."""
+    nouns = {(p.tag.number, p.tag.case) for p in _parse(noun) if "NOUN" in p.tag}
+    return any(
+        ("ADJF" in p.tag or "PRTF" in p.tag) and (p.tag.number, p.tag.case) in nouns
+        for p in _parse(adjective)
+    )
