@@ -137,10 +137,17 @@ def can_be_adjective(word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def agrees(adjective: str, noun: str) -> bool:
-    """Some adjective/participle parse of the first word agrees in number and case with a noun parse of the
-    second: `пожарных машин` yes, `военнослужащих альянса` (plural vs singular) no."""
-    nouns = {(p.tag.number, p.tag.case) for p in _parse(noun) if "NOUN" in p.tag}
-    return any(
-        ("ADJF" in p.tag or "PRTF" in p.tag) and (p.tag.number, p.tag.case) in nouns
-        for p in _parse(adjective)
-    )
+    """Some adjective/participle parse of the first word agrees in number and case (and, in the accusative,
+    animacy) with a noun parse of the second: `пожарных машин` yes, `военнослужащих альянса` (plural vs
+    singular) and `военнослужащих бригады` (animate vs inanimate accusative) no."""
+    nouns = [(p.tag.number, p.tag.case, p.tag.animacy) for p in _parse(noun) if "NOUN" in p.tag]
+    for p in _parse(adjective):
+        if "ADJF" not in p.tag and "PRTF" not in p.tag:
+            continue
+        for number, case, animacy in nouns:
+            # accusative adjectives mark animacy only where it changes the form (`военнослужащих`)
+            if (p.tag.number, p.tag.case) == (number, case) and (
+                case != "accs" or p.tag.animacy is None or p.tag.animacy == animacy
+            ):
+                return True
+    return False
