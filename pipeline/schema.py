@@ -81,10 +81,12 @@ AMOUNTS = pa.schema(
 DATES = pa.schema(
     _SPAN
     + [
-        ("kind", pa.string()),  # date | month | year | decade | quarter | half | range | open | relative ...
+        # date | month | year | decade | century | quarter | half | season | range | open_start | open_end
+        # | relative
+        ("kind", pa.string()),
         ("date_start", pa.date32()),
         ("date_end", pa.date32()),  # inclusive
-        ("granularity", pa.string()),  # day | month | quarter | half | year | decade | century
+        ("granularity", pa.string()),  # day|month|quarter|half|season|year|decade|century; null for weeks
         ("resolved", pa.bool_()),
     ]
 )
