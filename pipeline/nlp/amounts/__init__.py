@@ -9,11 +9,21 @@ Kinds and units:
 - money: `unit` is the ISO 4217 code (`тенге` -> KZT, `$` -> USD; tables in models/amounts/);
 - percent: `unit` '%' or 'pp' (percentage points, `п.п.`), 'bp' for basis points;
 - quantity: a normalised measure unit ('t', 'km', 'ha', 'MW', 'm2', 'kWh', ...);
-- count: the lemma of the counted noun (`35 тысяч корейцев` -> 'кореец'); up to two adjectives may stand
+- money also: `у.е.` / `условных единиц` -> 'XXX' (ISO 4217 "no currency"); ISO codes before the number
+  (`USD 5 млн`) and Latin scale suffixes after a symbol (`$130m`, `£2bn`);
+- count: the lemma of the counted noun, with ё as the dictionary spells it whatever the text's spelling
+  (`полетов` -> 'полёт', `35 тысяч корейцев` -> 'кореец'); up to two adjectives may stand
   between number and noun (`14 сложных операций` -> 'операция'); a few substantivized participles count too
   (`23 потерпевших`, models/amounts/substantivized.txt). The noun must agree with the number (`3 места`,
   `5 мест`, not `занял 3 место`, `ученики 9 класса`), and the lemma comes from the agreeing parse.
-  A lone `один`/`одна` is never an amount (`одна из компаний`); collective numerals are (`пятеро детей`).
+  A word that is both noun and adjective defers to an agreeing noun after it (`семи пожарных машин` ->
+  'машина', `19 полицейских` -> 'полицейский'). A lone `один`/`одна` is an amount only as a member of a list
+  of counts (`семи жителей и одного жителя`), never alone (`одна из компаний`, `с одной стороны`);
+  collective numerals are (`пятеро детей`). `N раз` counts occurrences (`десять раз поднимались`) unless
+  it is a multiplier (`в 2 раза`, `в целых три раза`, `10 раз больше`, fractions).
+- a unit stated once covers a list (`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`: money, percent
+  and measures only), and a bare scaled number right after a money amount in the same clause continues it
+  (`274 млрд руб., в 2019 году – 288 млрд`).
 
 Value conventions (one rule per qualifier, so analysts can filter on value_min/value_max uniformly):
 - exact:        value = value_min = value_max = the number;
@@ -22,14 +32,17 @@ Value conventions (one rule per qualifier, so analysts can filter on value_min/v
                 a lone `от` before a count is read as a preposition: `отказаться от двух островов`);
 - lt / lte:     value = value_max = the number, value_min = None  (`менее`, `не более`, `до`);
 - range:        value = None (no single value is stated), value_min / value_max = the bounds
-                (`от 5 до 10 млн тенге`, `5-10 млн`; the first bound borrows the second's scale and unit).
+                (`от 5 до 10 млн тенге`, `5-10 млн`; the first bound borrows the second's scale and unit;
+                `от 0,5 трлн до 300 млрд` has the larger bound first and is the range [3e11, 5e11]).
+A qualifier before a dash range applies to its nearer bound (`более 5-6 тыс.` -> gt 5000, `до 20-30%` ->
+lte 30); an approximate range stays a range (`около 24-26%`: the bounds are already the estimate).
 The span covers qualifier words, a sign (`–5%`, `минус 30 градусов`: value negative), a leading currency
 symbol, the number and its unit or noun; an abbreviation's dot is kept (`5 млн руб.`) even at a sentence end.
 
 Deliberately not amounts: years and dates (`в 2019 году`, `1992 г.`, `30 мая`), durations and ages
 (`за 5 лет`, `в возрасте 45 лет`: nouns of time are on the count stoplist), ordinals (`2-й`, `первый`),
-numbered names (`Су-35`, `COVID-19`, `II форум`), `№ 123`, law numbers (`45-ФЗ`), times (`10:30`),
-phone numbers, multipliers (`в 2 раза`), and bare numbers with no unit or noun.
+numbered names (`Су-35`, `COVID-19`, `II форум`, `«Движение 5 звезд»`), `№ 123`, law numbers (`45-ФЗ`),
+times (`10:30`), phone numbers, multipliers (`в 2 раза`), and bare numbers with no unit or noun.
 
 `до` after a word of change (models/amounts/change_words.txt), a number or a previous amount
 (`вырос до 10%`, `снизился на 3 п.п., до 62%`) is the target of a change, not an upper bound, so it stays

@@ -164,6 +164,8 @@ def _multiplier(tokens: list[Token], first: int, lead: int, unit: Unit, value: f
 def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
     """`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`: a bare number in a list shares the unit stated
     after the last member (money, percent or measure; the members must agree in having a scale word)."""
+    if _is_year(num, tokens, num.end):
+        return None  # `3,1% в 2015 и 3,8% в 2014 году`
     j = num.end
     for _ in range(6):
         if not _next_tight(tokens, j, text) or tokens[j + 1].low not in _LIST_SEPS:
@@ -456,11 +458,10 @@ class _Scanner:
                     self._emit(first, end, unit2.kind, None, lo, hi, unit2.unit, "range")
                     return end
                 if via == "до":
-                    # `от 0,5 трлн до 300 млрд рублей`: a falling change, not a range; the start borrows
-                    # the target's unit and the target (`до` after a number) is found on its own next
-                    last = unit.end if unit else num.end
-                    self._emit(lead, last, unit2.kind, lo, lo, lo, unit2.unit, "exact")
-                    return last
+                    # `от 0,5 трлн до 300 млрд рублей`, `набрали от 1,65% до 0,65%`: `от .. до` states a range
+                    # (a change is `с .. до`), here with the larger bound first
+                    self._emit(first, end, unit2.kind, None, hi, lo, unit2.unit, "range")
+                    return end
         if unit is None:
             return self._change_source(i, lead, num, qual_found)
         if _multiplier(tokens, first, lead, unit, num.value, text):
@@ -525,7 +526,12 @@ class _Scanner:
             lo, hi = hi, lo  # `от -5 до -10 градусов`: both bounds below zero, the range is [-10, -5]
         if lo > hi and via_dash:
             return None
-        return lo, hi, unit2, max(unit2.end, num2.end)  # lo > hi: `от 0,5 трлн до 300 млрд`, a falling change
+        return (
+            lo,
+            hi,
+            unit2,
+            max(unit2.end, num2.end),
+        )  # lo > hi: `от 0,5 трлн до 300 млрд`, larger bound first
 
 
 def extract_amounts(text: str) -> list[Amount]:
