@@ -5,14 +5,24 @@ from __future__ import annotations
 from pipeline.chunks import chunk_text
 from pipeline.stages.base import Doc, Stage, StageFn, sentence_locator
 
+# spaCy interns every token string in its vocab for the life of the pipeline object, so a long-lived worker
+# grows with the corpus; a fresh pipeline every so many characters keeps memory bounded by the batch. The
+# natasha model is cached per process, so a rebuild costs a fraction of a second.
+RECYCLE_AFTER_CHARS = 20_000_000
+
 
 def load() -> StageFn:
     from pipeline.nlp.ner import EntityRecognizer
     from pipeline.nlp.normalize import normalize_mention
 
     recognizer = EntityRecognizer()
+    seen_chars = 0
 
     def ner(docs: list[Doc]) -> dict[str, list[dict]]:
+        nonlocal recognizer, seen_chars
+        seen_chars += sum(len(d.text) for d in docs)
+        if seen_chars > RECYCLE_AFTER_CHARS:
+            recognizer, seen_chars = EntityRecognizer(), 0
         rows = []
         # The recognizer sees one chunk (<= ~100k chars) at a time; offsets are shifted back to the document.
         pieces = [(doc, chunk) for doc in docs for chunk in chunk_text(doc.text)]
