@@ -2,6 +2,7 @@
 
 from . import (  # noqa: F401
     acronyms,
+    context,
     merge,
     natasha_component,
     org_heads,

@@ -16,10 +16,19 @@ def vocab():  # -> natasha.MorphVocab
         return MorphVocab()
 
 
+def _parse(word: str) -> list:
+    """natasha MorphVocab forms of `word`; none for a word pymorphy2 cannot take (its shape check calls
+    unicodedata.name(), which raises for letters without a name, e.g. Tangut U+17000)."""
+    try:
+        return vocab()(word)
+    except ValueError:
+        return []
+
+
 @lru_cache(maxsize=100_000)
 def lemmas(word: str) -> frozenset[str]:
     """All normal forms pymorphy2 proposes for `word` (lower case)."""
-    return frozenset(f.normal for f in vocab()(word))
+    return frozenset(f.normal for f in _parse(word))
 
 
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
@@ -31,7 +40,7 @@ def can_be_case(word: str, case: str) -> bool:
 
     Words pymorphy2 cannot decline (abbreviations, foreign words) have no Case and count as any case.
     """
-    forms = vocab()(word)
+    forms = _parse(word)
     for f in forms:
         if f.pos in _NOMINAL and f.feats.get("Case") == case:
             return True
@@ -41,17 +50,23 @@ def can_be_case(word: str, case: str) -> bool:
 @lru_cache(maxsize=100_000)
 def tags(word: str) -> tuple:
     """pymorphy2 OpencorporaTag objects for `word` (lower case), cached."""
-    return tuple(vocab().tag(word.lower()))
+    try:
+        return tuple(vocab().tag(word.lower()))
+    except ValueError:
+        return ()
 
 
 @lru_cache(maxsize=100_000)
 def is_known(word: str) -> bool:
-    return vocab().word_is_known(word.lower())
+    try:
+        return vocab().word_is_known(word.lower())
+    except ValueError:
+        return False
 
 
 @lru_cache(maxsize=100_000)
 def cases(word: str, pos: str | None = None) -> frozenset[str]:
     """UD cases of the parses of `word` (only parses with part of speech `pos`, when given)."""
     return frozenset(
-        f.feats["Case"] for f in vocab()(word) if "Case" in f.feats and (pos is None or f.pos == pos)
+        f.feats["Case"] for f in _parse(word) if "Case" in f.feats and (pos is None or f.pos == pos)
     )

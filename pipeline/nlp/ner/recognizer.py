@@ -24,6 +24,7 @@ PIPELINE: list[tuple[str, dict]] = [
     ("ner_ruler", {}),  # pattern label fixes: 'КР' -> LOC, 'ЕС' -> ORG
     ("ner_org_heads", {}),  # PER/LOC headed by 'университет', 'больница', ... -> ORG
     ("ner_merge", {}),  # 'Ассамблеи народа' + 'Казахстана' -> one ORG
+    ("ner_context", {}),  # 'команда Феррари' -> ORG, 'японского МИДа', 'Хвана Чжан Епа', lists of countries
 ]
 
 

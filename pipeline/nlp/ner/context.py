@@ -1,0 +1,249 @@
+"""Rules that look at the words around a mention, or at the whole document (models/ner/context_rules.json).
+
+- org_tag: 'Феррари', 'Аль-Кайды' (pymorphy2's best parse is an organisation, Orgn) are ORG, not PER/LOC;
+  'Аль-Джазиры Сами аль-Хадж' as one PER is an ORG and a PER.
+- descriptor: 'команда Феррари', 'заявление партии Нацфронта': a one-word PER that is no person's name after
+  an organisation noun is an ORG; 'клуб Бавария' likewise for a LOC after a sport noun.
+- titles: a name that stands once in quotes after a vehicle/title noun ('шаттл «Дискавери»') is no ORG
+  anywhere in the document ('после «Дискавери»').
+- adjective: a relational adjective before an ORG is part of its name in the gold convention
+  ('японского МИДа', 'московского «Центра»').
+- east_asian: 'Хвана | Чжан Епа' (natasha cut a Korean name in two) is one PER.
+- lists: in '• Чили • Коста Рика • Эквадор •' a PER item between LOC items is a LOC, and an untagged
+  capitalised item there is a LOC too.
+- champion: 'чемпионат Европы', 'чемпионом Германии': the place natasha left untagged is a LOC.
+
+The `rules` config picks which of them run (all by default), so each can be measured on its own.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .morph import cases, is_known, lemmas, tags, vocab
+from .resources import load_json
+from .spans import is_capitalised, make_span, set_ents
+
+SOURCE = "context"
+ALL_RULES = ("org_tag", "descriptor", "titles", "adjective", "east_asian", "lists", "champion")
+
+
+def _best_tag_has(word: str, grammeme: str) -> bool:
+    found = tags(word)
+    return bool(found) and grammeme in found[0].grammemes
+
+
+def _is_dictionary_org(word: str) -> bool:
+    """pymorphy2's dictionary (not its guesser) lists `word` as an organisation first: 'Феррари',
+    'Аль-Кайды'; for a hyphenated word each part must be in the dictionary ('МакЛарен-Мерседес')."""
+    if word.isupper() or not _best_tag_has(word, "Orgn"):
+        return False
+    return is_known(word) or all(is_known(part) for part in word.split("-") if part)
+
+
+class ContextRules:
+    def __init__(self, data: str = "context_rules.json", rules: list[str] | None = None) -> None:
+        cfg = load_json(data)
+        self.rules = tuple(ALL_RULES if rules is None else rules)
+        self.descriptors = set(cfg["org_descriptors"])
+        self.place_descriptors = set(cfg["org_descriptors_for_places"])
+        self.person_tags = set(cfg["person_tags"])
+        self.adj_suffixes = tuple(cfg["relational_adjective_suffixes"])
+        ea = cfg["east_asian"]
+        self.ea_max_chars, self.ea_min_words, self.ea_max_words = (
+            int(ea["max_word_chars"]),
+            int(ea["min_words"]),
+            int(ea["max_words"]),
+        )
+        self.list_seps = set(cfg["list_separators"])
+        self.champion = set(cfg["champion_lemmas"])
+        self.title_nouns = set(load_json("quoted_orgs.json")["not_org_lemmas"])
+        p = load_json("punctuation.json")
+        self.open_q = set(p["open_quotes"]) | {'"'}
+        self.close_q = set(p["close_quotes"]) | {'"'}
+        vocab()  # load pymorphy2 now, not on the first document
+
+    # --- helpers --------------------------------------------------------------------------------------
+
+    def _is_person_word(self, word: str) -> bool:
+        return any(self.person_tags & t.grammemes for t in tags(word))
+
+    @staticmethod
+    def _prev_word(doc: Doc, i: int) -> str | None:
+        """The lower-cased word right before token i (one space apart), if it is a word."""
+        if i == 0 or not doc[i - 1].is_alpha or not doc[i - 1].whitespace_:
+            return None
+        return doc[i - 1].text.lower()
+
+    # --- rules ----------------------------------------------------------------------------------------
+
+    def _org_tag(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        for e in ents:
+            first = e[0].text
+            if e.label_ in ("PER", "LOC") and _is_dictionary_org(first) and not self._is_person_word(first):
+                if len(e) == 1:
+                    out.append(make_span(doc, e.start, e.end, "ORG", SOURCE))
+                    continue
+                if e.label_ == "PER" and is_capitalised(e[1].text) and is_capitalised(e[-1].text):
+                    out.append(make_span(doc, e.start, e.start + 1, "ORG", SOURCE))
+                    out.append(make_span(doc, e.start + 1, e.end, "PER", SOURCE))
+                    continue
+            out.append(e)
+        return out
+
+    def _descriptor(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        for e in ents:
+            prev = self._prev_word(doc, e.start) if len(e) == 1 and e.label_ in ("PER", "LOC") else None
+            if prev is not None:
+                found = lemmas(prev)
+                if (e.label_ == "PER" and found & self.descriptors and not self._is_person_word(e.text)) or (
+                    e.label_ == "LOC" and found & self.place_descriptors
+                ):
+                    out.append(make_span(doc, e.start, e.end, "ORG", SOURCE))
+                    continue
+            out.append(e)
+        return out
+
+    def _titles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        if not any(e.label_ == "ORG" for e in ents):
+            return ents
+        names: set[str] = set()
+        for i in range(1, len(doc) - 2):
+            if (
+                doc[i].text in self.open_q
+                and doc[i - 1].is_alpha
+                and doc[i + 2].text in self.close_q
+                and doc[i + 1].is_alpha
+                and lemmas(doc[i - 1].text.lower()) & self.title_nouns
+            ):
+                names |= lemmas(doc[i + 1].text.lower())
+        if not names:
+            return ents
+        return [e for e in ents if not (e.label_ == "ORG" and len(e) == 1 and lemmas(e.text.lower()) & names)]
+
+    def _is_relational_adjective(self, word: str, head: str) -> bool:
+        if not word.isalpha() and not (word.count("-") == 1 and word.replace("-", "").isalpha()):
+            return False
+        if not word.islower() or not word.endswith(self.adj_suffixes):
+            return False
+        adj = cases(word, "ADJ")
+        if not adj:
+            return False
+        head_cases = cases(head)
+        return not head_cases or bool(adj & head_cases)
+
+    def _adjective(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for e in ents:
+            if e.label_ != "ORG":
+                out.append(e)
+                continue
+            a, b = e.start, e.end
+            quoted = a >= 2 and b < len(doc)
+            quoted = quoted and doc[a - 1].text in self.open_q and doc[b].text in self.close_q
+            j = a - 2 if quoted else a - 1
+            if (
+                j >= 0
+                and j not in taken
+                and doc[j].whitespace_
+                and self._is_relational_adjective(doc[j].text, e[0].text)
+            ):
+                out.append(make_span(doc, j, b + 1 if quoted else b, "ORG", SOURCE))
+            else:
+                out.append(e)
+        return out
+
+    def _east_asian_words(self, span: Span) -> bool:
+        return len(span) <= self.ea_max_words and all(
+            t.is_alpha and is_capitalised(t.text) and len(t) <= self.ea_max_chars and not t.is_upper
+            for t in span
+        )
+
+    def _east_asian(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        for e in ents:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.label_ == e.label_ == "PER"
+                and last.end == e.start
+                and doc[last.end - 1].whitespace_ == " "
+                and max(len(last), len(e)) >= self.ea_min_words
+                and len(last) + len(e) <= self.ea_max_words + 1
+                and self._east_asian_words(last)
+                and self._east_asian_words(e)
+            ):
+                out[-1] = make_span(doc, last.start, e.end, "PER", SOURCE)
+            else:
+                out.append(e)
+        return out
+
+    def _sep_before(self, doc: Doc, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        return j >= 0 and doc[j].text in self.list_seps
+
+    def _sep_after(self, doc: Doc, i: int) -> bool:
+        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+            i += 1
+        return i >= len(doc) or doc[i].text in self.list_seps or "\n" in doc[i].text
+
+    def _lists(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        if not any(t.text in self.list_seps for t in doc):
+            return ents
+        items = [e for e in ents if self._sep_before(doc, e.start) and self._sep_after(doc, e.end)]
+        if len(items) < 3:
+            return ents
+        out = list(ents)
+        for k, e in enumerate(items):
+            # most of the two items on each side are places: 'Египет • Эль Сальвадор • Эфиопия • Грузия'
+            near = items[max(0, k - 2) : k] + items[k + 1 : k + 3]
+            if e.label_ == "PER" and len(near) >= 3 and sum(n.label_ == "LOC" for n in near) >= len(near) - 1:
+                out[out.index(e)] = make_span(doc, e.start, e.end, "LOC", SOURCE)
+        # untagged capitalised items between two LOC items
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        starts = sorted(items, key=lambda s: s.start)
+        for left, right in zip(starts, starts[1:], strict=False):
+            if left.label_ != "LOC" or right.label_ != "LOC":
+                continue
+            gap = doc[left.end : right.start]
+            words = [t for t in gap if not t.is_space and t.text not in self.list_seps]
+            if (
+                0 < len(words) <= 3
+                and all(t.is_alpha and is_capitalised(t.text) and t.i not in taken for t in words)
+                and words[-1].i - words[0].i == len(words) - 1
+                and self._sep_before(doc, words[0].i)
+                and self._sep_after(doc, words[-1].i + 1)
+            ):
+                out.append(make_span(doc, words[0].i, words[-1].i + 1, "LOC", SOURCE))
+        return out
+
+    def _champion(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        new: list[Span] = []
+        for i in range(1, len(doc)):
+            t = doc[i]
+            if i in taken or not t.is_alpha or not is_capitalised(t.text) or not doc[i - 1].is_alpha:
+                continue
+            if lemmas(doc[i - 1].text.lower()) & self.champion and _best_tag_has(t.text, "Geox"):
+                new.append(make_span(doc, i, i + 1, "LOC", SOURCE))
+        return ents + new
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        before = [(e.start, e.end, e.label_) for e in ents]
+        for rule in self.rules:
+            ents = getattr(self, "_" + rule)(doc, ents)
+        if [(e.start, e.end, e.label_) for e in ents] != before:
+            set_ents(doc, ents)
+        return doc
+
+
+@Language.factory("ner_context", default_config={"data": "context_rules.json", "rules": None})
+def make_context(nlp: Language, name: str, data: str, rules: list[str] | None) -> ContextRules:
+    return ContextRules(data, rules)

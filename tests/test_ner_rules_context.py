@@ -1,0 +1,193 @@
+"""ner_context rules and the domain patterns of ner_ruler, on sentences written for the test; natasha's
+output is stubbed in doc.ents (as in test_ner_rules.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.ner import build_nlp
+from pipeline.nlp.ner.morph import cases, is_known, lemmas, tags
+from pipeline.nlp.ner.recognizer import PIPELINE, doc_mentions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp([step for step in PIPELINE if step[0] != "natasha_ner"])
+
+
+def run(nlp, text: str, spans: list[tuple[str, str]], only: str | None = None) -> list[tuple[str, str]]:
+    """Mark each (substring, label) as a natasha span, run the components (or one), return (text, label)."""
+    doc = nlp.make_doc(text)
+    ents, pos = [], 0
+    for sub, label in spans:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        span = doc.char_span(start, pos, label=label, alignment_mode="strict")
+        assert span is not None, sub
+        span.id_ = "natasha"
+        ents.append(span)
+    doc.ents = ents
+    for name, proc in nlp.pipeline:
+        if only is None or name == only:
+            doc = proc(doc)
+    mentions = doc_mentions(doc)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.label) for m in mentions]
+
+
+# --- org_tag: pymorphy2's dictionary knows the word as an organisation ---------------------------------
+
+
+def test_dictionary_organisation_tagged_person_becomes_org(nlp):
+    got = run(nlp, "Акции Лукойла выросли на бирже.", [("Лукойла", "PER")], only="ner_context")
+    assert got == [("Лукойла", "ORG")]
+
+
+def test_organisation_glued_to_a_person_is_split(nlp):
+    text = "Интервью дал лидер Аль-Каиды Абу Мусаб."
+    got = run(nlp, text, [("Аль-Каиды Абу Мусаб", "PER")], only="ner_context")
+    if not (tags("Аль-Каиды") and "Orgn" in tags("Аль-Каиды")[0].grammemes and is_known("Аль-Каиды")):
+        pytest.skip("this pymorphy2 dictionary does not list 'Аль-Каиды' as an organisation")
+    assert got == [("Аль-Каиды", "ORG"), ("Абу Мусаб", "PER")]
+
+
+def test_guessed_or_abbreviated_words_are_not_taken_for_organisations(nlp):
+    # the guesser tags unknown surnames Orgn; abbreviations ('МКС') are left to the ruler
+    got = run(
+        nlp,
+        "Об этом сказал Хоровитц на борту МКС.",
+        [("Хоровитц", "PER"), ("МКС", "LOC")],
+        only="ner_context",
+    )
+    assert got == [("Хоровитц", "PER"), ("МКС", "LOC")]
+
+
+# --- descriptor: an organisation noun right before a one-word mention ----------------------------------
+
+
+def test_person_after_organisation_noun_becomes_org(nlp):
+    got = run(nlp, "Вчера команда Зубролет выиграла гонку.", [("Зубролет", "PER")], only="ner_context")
+    assert got == [("Зубролет", "ORG")]
+
+
+def test_real_person_after_organisation_noun_stays_person(nlp):
+    got = run(nlp, "Вчера команда Путина собралась снова.", [("Путина", "PER")], only="ner_context")
+    assert got == [("Путина", "PER")]
+
+
+def test_place_after_club_becomes_org_but_not_after_company(nlp):
+    got = run(nlp, "Вратарь перешёл в клуб Бавария.", [("Бавария", "LOC")], only="ner_context")
+    assert got == [("Бавария", "ORG")]
+    got = run(nlp, "Инвестиции компании Россия не нужны.", [("Россия", "LOC")], only="ner_context")
+    assert got == [("Россия", "LOC")]
+
+
+# --- titles: a vehicle/title name is no organisation anywhere in the document ---------------------------
+
+
+def test_vehicle_name_dropped_throughout_the_document(nlp):
+    text = "Шаттл «Буревестник» стартовал. После «Буревестника» полетит другой."
+    got = run(nlp, text, [("Буревестника", "ORG")], only="ner_context")
+    assert got == []
+
+
+def test_organisation_kept_without_vehicle_evidence(nlp):
+    text = "После «Буревестника» полетит другой."
+    got = run(nlp, text, [("Буревестника", "ORG")], only="ner_context")
+    assert got == [("Буревестника", "ORG")]
+
+
+# --- adjective: a relational adjective before an ORG is part of the name --------------------------------
+
+
+def test_relational_adjective_joins_the_org(nlp):
+    got = run(nlp, "Глава французского МИДа прилетел в Рим.", [("МИДа", "ORG")], only="ner_context")
+    assert got == [("французского МИДа", "ORG")]
+
+
+def test_relational_adjective_before_quoted_org_takes_the_quotes(nlp):
+    text = "Солист казанского «Ветра» дал концерт."
+    got = run(nlp, text, [("Ветра", "ORG")], only="ner_context")
+    assert got == [("казанского «Ветра»", "ORG")]
+
+
+def test_evaluative_or_disagreeing_adjective_stays_out(nlp):
+    got = run(nlp, "Решение нового Конгресса ждут.", [("Конгресса", "ORG")], only="ner_context")
+    assert got == [("Конгресса", "ORG")]
+    # a nominative adjective does not agree with a genitive name
+    got = run(nlp, "Это российский Газпрома акционер.", [("Газпрома", "ORG")], only="ner_context")
+    assert got == [("Газпрома", "ORG")]
+    assert not (cases("российский", "ADJ") & cases("Газпрома"))
+
+
+# --- east_asian: a Korean/Chinese name cut in two ------------------------------------------------------
+
+
+def test_short_capitalised_syllables_joined_into_one_person(nlp):
+    text = "Об этом сказал Пака Мин Хо вчера."
+    got = run(nlp, text, [("Пака", "PER"), ("Мин Хо", "PER")], only="ner_context")
+    assert got == [("Пака Мин Хо", "PER")]
+
+
+def test_two_russian_names_side_by_side_stay_two(nlp):
+    text = "Медали получили Ивану Петрову Сергей Смирнов."
+    spans = [("Ивану Петрову", "PER"), ("Сергей Смирнов", "PER")]
+    assert run(nlp, text, spans, only="ner_context") == spans
+
+
+# --- lists: a bulleted list of places ------------------------------------------------------------------
+
+
+def test_person_items_in_a_list_of_places_become_places(nlp):
+    text = "Участники: • Чили • Эквадор • Сан Марино • Кипр • Мальта • Перу"
+    spans = [("Чили", "LOC"), ("Эквадор", "LOC"), ("Сан Марино", "PER"), ("Кипр", "LOC"), ("Мальта", "LOC")]
+    got = run(nlp, text, spans, only="ner_context")
+    assert ("Сан Марино", "LOC") in got
+
+
+def test_untagged_item_between_places_becomes_place(nlp):
+    text = "Участники: • Чили • Эквадор • Зелёный Мыс • Кипр • Мальта"
+    spans = [("Чили", "LOC"), ("Эквадор", "LOC"), ("Кипр", "LOC"), ("Мальта", "LOC")]
+    got = run(nlp, text, spans, only="ner_context")
+    assert ("Зелёный Мыс", "LOC") in got
+
+
+def test_people_list_is_left_alone(nlp):
+    text = "Состав: • Петров • Сидоров • Кузнецов • Орлов"
+    spans = [("Петров", "PER"), ("Сидоров", "PER"), ("Кузнецов", "PER"), ("Орлов", "PER")]
+    assert run(nlp, text, spans, only="ner_context") == spans
+
+
+# --- champion: 'чемпионат Европы' ----------------------------------------------------------------------
+
+
+def test_place_after_championship_becomes_loc(nlp):
+    got = run(nlp, "Он выиграл чемпионат Европы по боксу.", [], only="ner_context")
+    assert got == [("Европы", "LOC")]
+
+
+def test_non_place_after_championship_is_not_tagged(nlp):
+    assert run(nlp, "Он выиграл чемпионат Лиги по боксу.", [], only="ner_context") == []
+
+
+# --- ruler: domain names ---------------------------------------------------------------------------------
+
+
+def test_domain_name_is_org(nlp):
+    got = run(nlp, "Об этом сообщает example-news.ru со ссылкой на источник.", [], only="ner_ruler")
+    assert got == [("example-news.ru", "ORG")]
+    got = run(nlp, "Проект m.example.com закрыт.", [], only="ner_ruler")
+    assert got == [("m.example.com", "ORG")]
+
+
+def test_sentence_end_before_a_word_is_no_domain(nlp):
+    assert run(nlp, "Он ушёл. Com сказал.", [], only="ner_ruler") == []
+
+
+# --- morphology guard ------------------------------------------------------------------------------------
+
+
+def test_morph_helpers_survive_letters_without_a_unicode_name():
+    word = "\U00017000ского"
+    assert lemmas(word) == frozenset() and tags(word) == () and not is_known(word) and not cases(word)
