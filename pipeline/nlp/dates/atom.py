@@ -22,6 +22,7 @@ class Atom:
     weekday: int | None = None
     partial: bool = False  # a bare range head (`с 1 по 5 июня`): not a date on its own
     future: bool = False  # year-less after `на` / `до` (`перенесли на август`): resolve forwards
+    rel_century: int | None = None  # a decade of `прошлого века`: century offset from the publication
 
     def has_year(self) -> bool:
         return self.year is not None or self.rel_year is not None

@@ -70,7 +70,29 @@ def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None
     if w is None and t.low_at(stop) in lex.decade_not_before:  # `в 20-х числах марта`
         return None
-    return Atom("decade", i, w or stop, part=first)
+    a = Atom("decade", i, w or stop, part=first)
+    _attach_century(a, t, lex, short)
+    return a
+
+
+def _attach_century(a: Atom, t: Tokens, lex: Lexicon, short: bool) -> None:
+    """`60-х годов XIX века` (the 1860s), `90-х прошлого века`, `1960-х годов XX века`."""
+    j = a.stop
+    c = century(t, j, lex)
+    if c is not None:
+        n = c.part or 0
+        first = 100 * (n - 1) + (a.part or 0) % 100
+        if short:
+            a.part = first
+        elif first != a.part:  # `1960-х годов XIX века`: not the same century, leave it alone
+            return
+        a.stop = c.stop
+        return
+    off = lex.modifiers.get(t.low_at(j))
+    if off is not None and t.low_at(j + 1) in lex.century_words | lex.century_rel_words:
+        a.stop = j + 2
+        if short:
+            a.rel_century = off
 
 
 def century_number(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int, bool] | None:

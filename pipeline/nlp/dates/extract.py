@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from pipeline.nlp.dates import relative
 from pipeline.nlp.dates.grammar import expression
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
@@ -46,7 +47,12 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     for i in _candidates(t, lex):
         if i < done:
             continue
-        e = expression(t, i, lex)
+        if t.low[i] in lex.ago_words:  # `пять лет назад`: the expression ends here, it starts before
+            e = relative.ago(t, i, lex)
+            if e is None or e.first < done:
+                continue
+        else:
+            e = expression(t, i, lex)
         if e is None:
             continue
         m = to_mention(e, t, pub)

@@ -143,7 +143,9 @@ def _range_from(
         if t.low_at(k) not in joins or (t.low_at(k) == "/" and head.gran != "year"):
             continue
         tail_pivot = lex.period_modifiers.get(t.low_at(k + 1))
-        tail = atom(t, k + 2 if tail_pivot else k + 1, lex)
+        # `в конце 2019 – начале 2020 года`: a locative modifier, all of the unit (as outside ranges)
+        skip = tail_pivot is not None or t.low_at(k + 1) in lex.locative_modifiers
+        tail = atom(t, k + 2 if skip else k + 1, lex)
         if tail is None or not _compatible(head, tail):
             continue
         if head.gran == "century" and head.part is not None and head.part >= (tail.part or 0):
@@ -263,6 +265,17 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
 
 def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     """The longest expression starting at token i (ranges before open intervals before atoms on ties)."""
+    if t.low[i] in lex.locative_modifiers:
+        # `в конце марта`, `в начале 60-х годов`: the span keeps the word, the dates are all of X.
+        e = _expression(t, i + 1, lex) if i + 1 < len(t) else None
+        if isinstance(e, (Atom, Range)) and e.first == i + 1:
+            e.first = i
+            return e
+        return None
+    return _expression(t, i, lex)
+
+
+def _expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     a = atom(t, i, lex)
     found: list[Expr | None] = []
     if t.low[i] in lex.prep_first:

@@ -38,6 +38,7 @@ class Lexicon:
     decade_suffixes: frozenset[str]
     century_words: frozenset[str]
     century_abbr: frozenset[str]
+    century_rel_words: frozenset[str]  # `прошлого столетия`: only after a modifier (`два столетия` counts)
     quarter_words: frozenset[str]
     quarter_abbr: frozenset[str]
     half_words: frozenset[str]
@@ -77,6 +78,15 @@ class Lexicon:
     instrumental: frozenset[str]  # unit forms after which `с` means `with`, not `since`
     number_markers: frozenset[str]
     roman_lookalikes: dict[str, str]
+    day_parts: frozenset[str]  # `сегодня утром`: a day, not 'nowadays'
+    today_verbs: frozenset[str]  # lemmas of present-tense verbs that report a day's events
+    locative_modifiers: frozenset[str]  # `в конце марта`: kept in the span, all of March
+    offset_units: dict[str, str]  # `лет` -> year: units counted by `назад` / `через`
+    number_words: dict[str, int]  # `пять` -> 5
+    ago_words: frozenset[str]
+    ago_fillers: frozenset[str]
+    later_words: frozenset[str]
+    offset_not_before: frozenset[str]  # `через год после ...`: counted from an event, not a date
     triggers: frozenset[str]  # words at which an expression can start
     prep_first: frozenset[str]  # first words of interval prepositions (`с`, `до`, `начиная`)
 
@@ -102,6 +112,7 @@ def lexicon() -> Lexicon:
         decade_suffixes=_set(raw, "decade_suffixes"),
         century_words=_set(raw, "century_words"),
         century_abbr=_set(raw, "century_abbr"),
+        century_rel_words=_set(raw, "century_rel_words"),
         quarter_words=_set(raw, "quarter_words"),
         quarter_abbr=_set(raw, "quarter_abbr"),
         half_words=_set(raw, "half_words") | _set(raw, "half_words_need_year"),
@@ -140,6 +151,15 @@ def lexicon() -> Lexicon:
         not_year_after=_set(raw, "not_year_after"),
         number_markers=_set(raw, "number_markers"),
         roman_lookalikes={fold(k): v for k, v in raw["roman_lookalikes"].items()},
+        day_parts=_set(raw, "day_parts"),
+        today_verbs=_set(raw, "today_verbs"),
+        locative_modifiers=_set(raw, "locative_modifiers"),
+        offset_units={fold(f): unit for unit, forms in raw["offset_units"].items() for f in forms},
+        number_words=_forms(raw["number_words"]),
+        ago_words=_set(raw, "ago_words"),
+        ago_fillers=_set(raw, "ago_fillers"),
+        later_words=_set(raw, "later_words"),
+        offset_not_before=_set(raw, "offset_not_before"),
     )
     units = set(lex["months"]) | lex["year_words"] | lex["quarter_words"] | lex["half_words"]
     units |= lex["century_words"] | lex["month_unit_words"] | lex["week_words"] | set(lex["seasons"])
@@ -156,6 +176,9 @@ def lexicon() -> Lexicon:
         "relative_days",
         "weekdays",
         "decade_words",
+        "later_words",
+        "ago_words",
+        "locative_modifiers",
     ):
         triggers.update(lex[key])
     for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads"):

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.tokens import WORD, Tokens
+from pipeline.nlp.dates.tokens import NUM, WORD, Tokens
 
 
 def _unit(w: str, lex: Lexicon) -> str | None:
@@ -19,15 +21,75 @@ def _unit(w: str, lex: Lexicon) -> str | None:
         return "quarter"
     if w in lex.half_words:
         return "half"
-    if w in lex.century_words:
+    if w in lex.century_words or w in lex.century_rel_words:
         return "century"
     return None
 
 
 def relative_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
-    """`вчера`, `сегодня`, `позавчера`."""
+    """`вчера`, `сегодня`, `позавчера`; not `сегодня` meaning 'nowadays' (see _nowadays)."""
     off = lex.relative_days.get(t.low[i]) if t.kind[i] == WORD else None
-    return Atom("day", i, i + 1, relative=True, offset=off) if off is not None else None
+    if off is None or (off == 0 and _nowadays(t, i, lex)):
+        return None
+    return Atom("day", i, i + 1, relative=True, offset=off)
+
+
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", "…"})
+_WINDOW = 20  # tokens either side
+
+
+@cache
+def _morph():
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+@cache
+def _tense(word: str) -> str | None:
+    """Tense of a finite verb form (`Past`, `Pres`, `Fut`) by its likeliest parse, with the lemma
+    folded in for present forms: `Pres:проходить`. None for other words."""
+    try:
+        p = _morph().parse(word)[0]
+    except (ValueError, IndexError):
+        return None
+    if p.pos not in ("VERB", "AUX") or p.feats.get("VerbForm") != "Fin":
+        return None
+    tense = p.feats.get("Tense")
+    return f"Pres:{p.normal}" if tense == "Pres" else tense
+
+
+def _clause_tenses(t: Tokens, i: int) -> list[str]:
+    """Tenses of the finite verbs in the clause around token i (see _tense)."""
+    text = t.text
+    lo = i
+    while lo > 0 and i - lo < _WINDOW and t.low[lo - 1] not in _CLAUSE_ENDS:
+        if "\n" in text[t.end[lo - 1] : t.start[lo]]:
+            break
+        lo -= 1
+    hi = i + 1
+    while hi < len(t) and hi - i < _WINDOW and t.low[hi] not in _CLAUSE_ENDS:
+        if "\n" in text[t.end[hi - 1] : t.start[hi]]:
+            break
+        hi += 1
+    out = []
+    for k in range(lo, hi):
+        if k != i and t.kind[k] == WORD and len(t.low[k]) >= 3:
+            tense = _tense(t.low[k])
+            if tense is not None:
+                out.append(tense)
+    return out
+
+
+def _nowadays(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """`Сегодня Россия является рынком № 1`: `сегодня` in a clause whose finite verbs are all in the
+    present tense (and not event verbs such as `проходит`, `ожидается`) means 'nowadays'. A past or
+    future verb (`сегодня заявил`, `сегодня будет`), a time of day (`сегодня утром`) or no finite verb
+    at all keep it a date."""
+    if t.low_at(i + 1) in lex.day_parts:
+        return False
+    tenses = _clause_tenses(t, i)
+    return bool(tenses) and all(x.startswith("Pres:") and x[5:] not in lex.today_verbs for x in tenses)
 
 
 def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -64,4 +126,80 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("day", i, j + 1, relative=True, offset=off, weekday=wd)
 
 
-WORD_PARSERS = (relative_day, relative_unit, weekday)
+# --- counted offsets: `пять лет назад`, `через 5 дней` ----------------------------------------------
+
+_SINGULAR = frozenset({"день", "сутки", "неделю", "месяц", "год", "полгода", "полугода"})
+_MONTHS_PER = {"half": 6}
+
+
+def _count_before(t: Tokens, k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The count that ends at token k: (its first token, n). `5`, `пять`, `двадцать пять`."""
+    if k < 0:
+        return None
+    w = t.low[k]
+    if t.kind[k] == NUM:
+        if len(w) > 3 or (k > 0 and t.adjacent(k) and t.low[k - 1] in (",", ".", "-", "–")):
+            return None  # `1,5 года`, `3-4 года`: fractions and ranges are vague
+        return k, int(w)
+    n = lex.number_words.get(w)
+    if n is None:
+        return None
+    tens = lex.number_words.get(t.low_at(k - 1)) if k > 0 else None
+    if tens is not None and n < 10 and tens >= 20 and tens % 10 == 0:
+        return k - 1, tens + n
+    return k, n
+
+
+def _offset_atom(unit: str, n: int, sign: int, first: int, stop: int) -> Atom | None:
+    if n <= 0 or n > 1000:
+        return None
+    if unit in _MONTHS_PER:
+        return Atom("month", first, stop, relative=True, offset=sign * n * _MONTHS_PER[unit])
+    return Atom(unit, first, stop, relative=True, offset=sign * n)
+
+
+def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`пять лет назад`, `2 года тому назад`, `год назад`, `полгода назад`: token i is `назад`; the
+    atom starts before it."""
+    k = i - 1
+    if t.low_at(k) in lex.ago_fillers:
+        k -= 1
+    if k < 0:
+        return None
+    unit = lex.offset_units.get(t.low[k])
+    if unit is None:
+        return None
+    c = _count_before(t, k - 1, lex)
+    if c is None:
+        if t.low[k] not in _SINGULAR:  # `несколько лет назад`: vague
+            return None
+        c = (k, 1)
+    if c[0] > 0 and t.low[c[0] - 1] in lex.number_words:  # `лет пять назад`, `два-три`: vague
+        return None
+    return _offset_atom(unit, c[1], -1, c[0], i + 1)
+
+
+def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`через пять дней`, `через год`, `через 2 недели`; not `через год после выборов`."""
+    if t.low[i] not in lex.later_words:
+        return None
+    j = i + 1
+    n = 1
+    if j < len(t) and (t.kind[j] == NUM or t.low[j] in lex.number_words):
+        k = j + 1 if t.low_at(j + 1) in lex.number_words else j
+        c = _count_before(t, k, lex)
+        if c is None or c[0] != j:
+            return None
+        n, j = c[1], k + 1
+    w = t.low_at(j)
+    unit = lex.offset_units.get(w)
+    if unit is None or (n == 1 and j == i + 1 and w not in _SINGULAR):
+        return None
+    if t.low_at(j + 1) in lex.offset_not_before:
+        return None
+    if "Past" in _clause_tenses(t, i):  # `через месяц я оттуда ушёл`: after a narrated event
+        return None
+    return _offset_atom(unit, n, 1, i, j + 1)
+
+
+WORD_PARSERS = (relative_day, relative_unit, weekday, later)

@@ -75,6 +75,9 @@ def atom_span(a: Atom, pub: date | None) -> iv.Interval | None:
         except (ValueError, OverflowError):  # a publication date at the edge of the calendar
             return None
     if a.gran == "decade":
+        if a.rel_century is not None and pub is not None:  # `90-х годов прошлого века`
+            n = (pub.year - 1) // 100 + 1 + a.rel_century
+            return iv.decade(100 * (n - 1) + (a.part or 0) % 100)
         return iv.decade(a.part or 0)
     if a.gran == "century":
         return iv.century(a.part or 1)
