@@ -22,10 +22,11 @@ class Atom:
     weekday: int | None = None
     partial: bool = False  # a bare range head (`с 1 по 5 июня`): not a date on its own
     future: bool = False  # year-less after `на` / `до` (`перенесли на август`): resolve forwards
+    anaphoric: bool = False  # `в сентябре того же года`, `в том же году`: the year last mentioned
     rel_century: int | None = None  # a decade of `прошлого века`: century offset from the publication
 
     def has_year(self) -> bool:
-        return self.year is not None or self.rel_year is not None
+        return self.year is not None or self.rel_year is not None or self.anaphoric
 
     def interval(self, year: int) -> iv.Interval | None:
         """The span of a calendar atom in `year` (its own year when it has one)."""

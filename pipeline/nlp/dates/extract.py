@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pipeline.nlp.dates import relative
-from pipeline.nlp.dates.grammar import expression
+from pipeline.nlp.dates.grammar import Expr, Open, Range, expression
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
-from pipeline.nlp.dates.resolve import to_mention
+from pipeline.nlp.dates.resolve import Context, to_mention
 from pipeline.nlp.dates.tokens import Tokens, tokenize
 
 _ROMAN_CHARS = frozenset("IVXХІ")
@@ -44,6 +44,9 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     t = tokenize(text)
     out: list[DateMention] = []
     done = 0  # tokens before this index belong to an expression already found
+    ctx = Context()
+    last_year: int | None = None  # the explicit year mentioned last, and where it ended
+    last_end = 0
     for i in _candidates(t, lex):
         if i < done:
             continue
@@ -55,8 +58,30 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             e = expression(t, i, lex)
         if e is None:
             continue
-        m = to_mention(e, t, pub)
+        ctx.story_year = None
+        if last_year is not None and pub is not None and last_year < pub.year - 1:
+            start = t.start[e.first]  # same paragraph, not far back
+            if start - last_end <= _STORY_CHARS and text.find("\n", last_end, start) < 0:
+                ctx.story_year = last_year
+        m = to_mention(e, t, pub, ctx)
         if m is not None:
             out.append(m)
+            y = _explicit_year(e)
+            if y is not None:
+                ctx.last_year = last_year = y
+                last_end = m.end
         done = e.stop
     return out
+
+
+# How far back (in characters) a year of the past still sets the year of year-less dates
+# (`1 июля 1950 года, а уже 5 июля ...`).
+_STORY_CHARS = 300
+
+
+def _explicit_year(e: Expr) -> int | None:
+    """The year written in an expression (`в 1941 году`, `22 июня 1941 года`, `с 1941 по 1945 год`)."""
+    a = e.tail if isinstance(e, Range) else e.atom if isinstance(e, Open) else e
+    if a.gran in ("decade", "century") or a.anaphoric:
+        return None
+    return a.year

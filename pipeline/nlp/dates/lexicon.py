@@ -81,6 +81,9 @@ class Lexicon:
     day_parts: frozenset[str]  # `сегодня утром`: a day, not 'nowadays'
     today_verbs: frozenset[str]  # lemmas of present-tense verbs that report a day's events
     locative_modifiers: frozenset[str]  # `в конце марта`: kept in the span, all of March
+    this_year_abbr: tuple[tuple[str, ...], ...]  # `с.г.`
+    same_year_tails: tuple[tuple[str, ...], ...]  # `в сентябре того же года`
+    same_year_alone: tuple[tuple[str, ...], ...]  # `в том же году`
     offset_units: dict[str, str]  # `лет` -> year: units counted by `назад` / `через`
     number_words: dict[str, int]  # `пять` -> 5
     ago_words: frozenset[str]
@@ -154,6 +157,9 @@ def lexicon() -> Lexicon:
         day_parts=_set(raw, "day_parts"),
         today_verbs=_set(raw, "today_verbs"),
         locative_modifiers=_set(raw, "locative_modifiers"),
+        this_year_abbr=_seqs(raw["this_year_abbr"]),
+        same_year_tails=_seqs(raw["same_year_tails"]),
+        same_year_alone=_seqs(raw["same_year_alone"]),
         offset_units={fold(f): unit for unit, forms in raw["offset_units"].items() for f in forms},
         number_words=_forms(raw["number_words"]),
         ago_words=_set(raw, "ago_words"),
@@ -181,7 +187,7 @@ def lexicon() -> Lexicon:
         "locative_modifiers",
     ):
         triggers.update(lex[key])
-    for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads"):
+    for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads", "same_year_alone"):
         triggers.update(seq[0] for seq in lex[key])
     preps = {
         seq[0]

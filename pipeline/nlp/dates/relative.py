@@ -48,7 +48,8 @@ def _morph():
 @cache
 def _tense(word: str) -> str | None:
     """Tense of a finite verb form (`Past`, `Pres`, `Fut`) by its likeliest parse, with the lemma
-    folded in for present forms: `Pres:проходить`. None for other words."""
+    folded in for third-person present forms (`Pres:проходить`; `Pres1` for the first and second
+    person). None for other words."""
     try:
         p = _morph().parse(word)[0]
     except (ValueError, IndexError):
@@ -56,6 +57,8 @@ def _tense(word: str) -> str | None:
     if p.pos not in ("VERB", "AUX") or p.feats.get("VerbForm") != "Fin":
         return None
     tense = p.feats.get("Tense")
+    if tense == "Pres" and p.feats.get("Person", "3") != "3":  # `мы начинаем`, `не могу`: speech, a day
+        return "Pres1"
     return f"Pres:{p.normal}" if tense == "Pres" else tense
 
 
@@ -101,6 +104,9 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     unit = _unit(w, lex)
     if unit is not None:
         return Atom(unit, i, i + 2, relative=True, offset=off)
+    m = lex.months.get(w)
+    if m is not None and t.kind[i + 1] == WORD:  # `в прошлом августе`: the last August before
+        return Atom("month", i, i + 2, month=m, relative=True, offset=off)
     s = lex.seasons.get(w)
     if s is not None:  # `прошлым летом` = the summer of last year
         return Atom("season", i, i + 2, part=s, relative=True, offset=off)
@@ -174,9 +180,18 @@ def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         if t.low[k] not in _SINGULAR:  # `несколько лет назад`: vague
             return None
         c = (k, 1)
-    if c[0] > 0 and t.low[c[0] - 1] in lex.number_words:  # `лет пять назад`, `два-три`: vague
-        return None
+    if c[0] > 0 and (t.low[c[0] - 1] in lex.number_words or _dash_before(t, c[0])):
+        return None  # `лет пять назад`, `два-три года назад`: vague
     return _offset_atom(unit, c[1], -1, c[0], i + 1)
+
+
+def _dash_before(t: Tokens, k: int) -> bool:
+    """A dash glued to token k from the left or right side of token k-1 (`два-три`, `год-другой`)."""
+    return 0 < k < len(t) and t.low[k - 1] in ("-", "–") and (t.adjacent(k) or t.adjacent(k - 1))
+
+
+def _dash_after(t: Tokens, k: int) -> bool:
+    return k + 1 < len(t) and t.low[k + 1] in ("-", "–") and t.adjacent(k + 1)
 
 
 def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -195,11 +210,19 @@ def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     unit = lex.offset_units.get(w)
     if unit is None or (n == 1 and j == i + 1 and w not in _SINGULAR):
         return None
-    if t.low_at(j + 1) in lex.offset_not_before:
+    if t.low_at(j + 1) in lex.offset_not_before or _dash_after(t, j):  # `через год-другой`
         return None
     if "Past" in _clause_tenses(t, i):  # `через месяц я оттуда ушёл`: after a narrated event
         return None
     return _offset_atom(unit, n, 1, i, j + 1)
 
 
-WORD_PARSERS = (relative_day, relative_unit, weekday, later)
+def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`в том же году`, `в тот же год`: the year mentioned last (resolved in extract.py)."""
+    from pipeline.nlp.dates.years import same_year_at
+
+    stop = same_year_at(t, i, lex.same_year_alone)
+    return Atom("year", i, stop, anaphoric=True) if stop is not None else None
+
+
+WORD_PARSERS = (relative_day, relative_unit, weekday, later, same_year)

@@ -7,6 +7,7 @@ expressions count from the publication date. Without a publication date both sta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipeline.nlp.dates import intervals as iv
@@ -16,6 +17,21 @@ from pipeline.nlp.dates.mention import DateMention
 from pipeline.nlp.dates.tokens import Tokens
 
 _KIND = {"day": "date"}
+
+
+@dataclass(slots=True)
+class Context:
+    """What the text before an expression says about its year (filled in by extract.py).
+
+    last_year: the explicit year mentioned last (for `того же года`); story_year: that year when it is
+    in the same paragraph and more than a year away from the publication date, so that year-less dates
+    of a history (`В 1941 году ... 22 июня`) take it instead of the publication year.
+    """
+
+    last_year: int | None = None
+    story_year: int | None = None
+
+
 _GRAN_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 
@@ -29,6 +45,15 @@ def _relative(a: Atom, pub: date) -> iv.Interval | None:
         return d, d
     if g == "week":
         return iv.week(pub, off)
+    if g == "month" and a.month is not None:  # `в прошлом августе`: the last August before this month
+        y = pub.year
+        if off < 0:
+            y = pub.year if a.month < pub.month else pub.year - 1
+            y += off + 1
+        elif off > 0:
+            y = pub.year if a.month > pub.month else pub.year + 1
+            y += off - 1
+        return iv.months(y, a.month, a.month)
     if g == "month":
         y, m = iv.shift_month(pub.year, pub.month, off)
         return iv.months(y, m, m)
@@ -66,7 +91,9 @@ def _weekday(wd: int, off: int | None, pub: date, future: bool) -> iv.Interval:
     return d, d
 
 
-def atom_span(a: Atom, pub: date | None) -> iv.Interval | None:
+def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Interval | None:
+    if a.anaphoric:  # `того же года`: the year last mentioned, if any
+        return a.interval(ctx.last_year) if ctx is not None and ctx.last_year is not None else None
     if a.relative:
         if pub is None:
             return None
@@ -87,6 +114,8 @@ def atom_span(a: Atom, pub: date | None) -> iv.Interval | None:
         return None
     if a.rel_year is not None:
         return a.interval(pub.year + a.rel_year)
+    if ctx is not None and ctx.story_year is not None and not a.future:  # a history: its year
+        return a.interval(ctx.story_year)
     return iv.nearest_year(a.interval, pub, future=a.future)
 
 
@@ -102,7 +131,7 @@ def _inherit(head: Atom, tail: Atom) -> None:
         tail.year, tail.rel_year = head.year, head.rel_year
 
 
-def range_span(r: Range, pub: date | None) -> iv.Interval | None:
+def range_span(r: Range, pub: date | None, ctx: Context | None = None) -> iv.Interval | None:
     head, tail = r.head, r.tail
     _inherit(head, tail)
     fixed = ("decade", "century")
@@ -120,9 +149,11 @@ def range_span(r: Range, pub: date | None) -> iv.Interval | None:
             start, end = _point(h, r.head_pivot or "start"), _point(t, r.tail_pivot or "end")
             return (start, end) if start <= end else None
 
+        if ctx is not None and ctx.story_year is not None:
+            return both(ctx.story_year)
         return iv.nearest_year(both, pub)
-    t = atom_span(tail, pub)
-    h = atom_span(head, pub)
+    t = atom_span(tail, pub, ctx)
+    h = atom_span(head, pub, ctx)
     if h is not None and t is not None and h[0] > t[1] and head.partial and head.year is not None:
         h = head.interval(head.year - 1)
     if h is None or t is None or h[0] > t[1]:
@@ -144,15 +175,15 @@ def _gran(a: Atom) -> str | None:
     return None if a.gran == "week" else a.gran
 
 
-def to_mention(e: Expr, t: Tokens, pub: date | None) -> DateMention | None:
+def to_mention(e: Expr, t: Tokens, pub: date | None, ctx: Context | None = None) -> DateMention | None:
     start, end = t.start[e.first], t.end[e.stop - 1]
     text = t.text[start:end]
     if isinstance(e, Range):
-        span = range_span(e, pub)
+        span = range_span(e, pub, ctx)
         grans = sorted((e.head.gran, e.tail.gran), key=_GRAN_ORDER.index)
         return DateMention(start, end, text, "range", *(span or (None, None)), grans[0], span is not None)
     if isinstance(e, Open):
-        span = atom_span(e.atom, pub)
+        span = atom_span(e.atom, pub, ctx)
         ds = de = None
         if span is not None and e.after and span[1] == date.max:  # `после` the last representable day
             span = None
@@ -164,6 +195,6 @@ def to_mention(e: Expr, t: Tokens, pub: date | None) -> DateMention | None:
             else:
                 ds = point + timedelta(days=1) if e.after else point
         return DateMention(start, end, text, e.kind, ds, de, _gran(e.atom), span is not None)
-    span = atom_span(e, pub)
+    span = atom_span(e, pub, ctx)
     kind = "relative" if e.relative else _KIND.get(e.gran, e.gran)
     return DateMention(start, end, text, kind, *(span or (None, None)), _gran(e), span is not None)

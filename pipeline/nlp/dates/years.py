@@ -93,15 +93,31 @@ def rel_year_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
+def same_year_at(t: Tokens, i: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:
+    """`того же года` (the year mentioned last): the index after it."""
+    for seq in seqs:
+        if all(t.low_at(i + n) == w for n, w in enumerate(seq)):
+            return i + len(seq)
+    return None
+
+
 def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
     """Extend an atom by a following year (`мая 2019 года`) or relative year (`мая прошлого года`)."""
     y = year_at(t, a.stop, lex, need_word=False)
     if y is not None:
         a.stop, a.year = y
         return a
+    s = same_year_at(t, a.stop, lex.same_year_tails)
+    if s is not None:
+        a.stop, a.anaphoric = s, True
+        return a
     r = rel_year_at(t, a.stop, lex)
     if r is not None:
         a.stop, a.rel_year = r
+        return a
+    s = same_year_at(t, a.stop, lex.this_year_abbr)  # `в октябре с.г.`
+    if s is not None and t.adjacent(a.stop + 1):
+        a.stop, a.rel_year = s, 0
     return a
 
 
