@@ -265,7 +265,12 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
 
 def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     """The longest expression starting at token i (ranges before open intervals before atoms on ties)."""
-    if t.low[i] in lex.locative_modifiers:
+    w = t.low[i]
+    if w in lex.same_year_first:  # `в том же году`: common words that start nothing else
+        return relative.same_year(t, i, lex)
+    if w in lex.later_words:
+        return relative.later(t, i, lex)
+    if w in lex.locative_modifiers:
         # `в конце марта`, `в начале 60-х годов`: the span keeps the word, the dates are all of X.
         e = _expression(t, i + 1, lex) if i + 1 < len(t) else None
         if isinstance(e, (Atom, Range)) and e.first == i + 1:

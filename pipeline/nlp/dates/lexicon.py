@@ -84,6 +84,8 @@ class Lexicon:
     this_year_abbr: tuple[tuple[str, ...], ...]  # `с.г.`
     same_year_tails: tuple[tuple[str, ...], ...]  # `в сентябре того же года`
     same_year_alone: tuple[tuple[str, ...], ...]  # `в том же году`
+    same_year_first: frozenset[str]  # first words of same_year_alone
+    year_tail_first: frozenset[str]  # first words of same_year_tails and this_year_abbr
     offset_units: dict[str, str]  # `лет` -> year: units counted by `назад` / `через`
     number_words: dict[str, int]  # `пять` -> 5
     ago_words: frozenset[str]
@@ -172,6 +174,10 @@ def lexicon() -> Lexicon:
     instr_endings = ("ом", "ем", "ами", "ями", "ей", "ой", "ью")
     # `с 2014-м` (with the 2014th) as well as `с 2014 годом`.
     lex["instrumental"] = frozenset(w for w in units if w.endswith(instr_endings)) | {"м", "ым"}
+    lex["same_year_first"] = frozenset(seq[0] for seq in lex["same_year_alone"])
+    lex["year_tail_first"] = frozenset(
+        seq[0] for key in ("same_year_tails", "this_year_abbr") for seq in lex[key]
+    )
     triggers: set[str] = set()
     for key in (
         "months",

@@ -8,6 +8,7 @@ from functools import cache
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens
+from pipeline.nlp.dates.years import same_year_at
 
 
 def _unit(w: str, lex: Lexicon) -> str | None:
@@ -34,6 +35,9 @@ def relative_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("day", i, i + 1, relative=True, offset=off)
 
 
+# Endings of finite verb forms (past -л/-ла/-ли, present/future -т/-ет/-ют, reflexive -ся/-сь, first and
+# second person plural -м/-те, second singular -шь): other words are not sent to the analyser.
+_VERB_ENDINGS = ("л", "ла", "ло", "ли", "т", "ся", "сь", "м", "те", "шь")
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "…"})
 _WINDOW = 20  # tokens either side
 
@@ -77,7 +81,8 @@ def _clause_tenses(t: Tokens, i: int) -> list[str]:
         hi += 1
     out = []
     for k in range(lo, hi):
-        if k != i and t.kind[k] == WORD and len(t.low[k]) >= 3:
+        w = t.low[k]
+        if k != i and t.kind[k] == WORD and len(w) >= 3 and w.endswith(_VERB_ENDINGS):
             tense = _tense(t.low[k])
             if tense is not None:
                 out.append(tense)
@@ -219,10 +224,10 @@ def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`в том же году`, `в тот же год`: the year mentioned last (resolved in extract.py)."""
-    from pipeline.nlp.dates.years import same_year_at
-
+    if t.low[i] not in lex.same_year_first:
+        return None
     stop = same_year_at(t, i, lex.same_year_alone)
     return Atom("year", i, stop, anaphoric=True) if stop is not None else None
 
 
-WORD_PARSERS = (relative_day, relative_unit, weekday, later, same_year)
+WORD_PARSERS = (relative_day, relative_unit, weekday)  # later, same_year: grammar.expression

@@ -107,6 +107,8 @@ def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
     if y is not None:
         a.stop, a.year = y
         return a
+    if t.low_at(a.stop) not in lex.year_tail_first:  # cheap test before the sequences below
+        return a
     s = same_year_at(t, a.stop, lex.same_year_tails)
     if s is not None:
         a.stop, a.anaphoric = s, True
