@@ -18,6 +18,8 @@ The `rules` config picks which of them run (all by default), so each can be meas
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -26,6 +28,7 @@ from .resources import load_json
 from .spans import is_capitalised, make_span, set_ents
 
 SOURCE = "context"
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 ALL_RULES = ("org_tag", "descriptor", "titles", "adjective", "east_asian", "lists", "champion")
 
 
@@ -58,10 +61,16 @@ class ContextRules:
         )
         self.list_seps = set(cfg["list_separators"])
         self.champion = set(cfg["champion_lemmas"])
+        # a form of each lemma holds its first letters but the last two ('чемпион' -> 'чемпи')
+        self.champion_stems = {w[: max(3, len(w) - 2)] for w in self.champion}
         self.title_nouns = set(load_json("quoted_orgs.json")["not_org_lemmas"])
         p = load_json("punctuation.json")
         self.open_q = set(p["open_quotes"]) | {'"'}
         self.close_q = set(p["close_quotes"]) | {'"'}
+        # one quoted word ('«Дискавери»'); the word before it is looked up behind the match
+        self.quoted_word = re.compile(
+            rf"[{re.escape(''.join(self.open_q))}]([^\W\d_]+)[{re.escape(''.join(self.close_q))}]"
+        )
         vocab()  # load pymorphy2 now, not on the first document
 
     # --- helpers --------------------------------------------------------------------------------------
@@ -111,15 +120,11 @@ class ContextRules:
         if not any(e.label_ == "ORG" for e in ents):
             return ents
         names: set[str] = set()
-        for i in range(1, len(doc) - 2):
-            if (
-                doc[i].text in self.open_q
-                and doc[i - 1].is_alpha
-                and doc[i + 2].text in self.close_q
-                and doc[i + 1].is_alpha
-                and lemmas(doc[i - 1].text.lower()) & self.title_nouns
-            ):
-                names |= lemmas(doc[i + 1].text.lower())
+        text = doc._.ner_text or doc.text
+        for m in self.quoted_word.finditer(text):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before and lemmas(before.group(1).lower()) & self.title_nouns:
+                names |= lemmas(m.group(1).lower())
         if not names:
             return ents
         return [e for e in ents if not (e.label_ == "ORG" and len(e) == 1 and lemmas(e.text.lower()) & names)]
@@ -194,7 +199,8 @@ class ContextRules:
         return i >= len(doc) or doc[i].text in self.list_seps or "\n" in doc[i].text
 
     def _lists(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        if not any(t.text in self.list_seps for t in doc):
+        text = doc._.ner_text or doc.text  # the tokenizer's copy: doc.text would be rebuilt from tokens
+        if not any(sep in text for sep in self.list_seps):
             return ents
         items = [e for e in ents if self._sep_before(doc, e.start) and self._sep_after(doc, e.end)]
         if len(items) < 3:
@@ -224,13 +230,17 @@ class ContextRules:
         return out
 
     def _champion(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        lower = (doc._.ner_text or doc.text).lower()
+        if not any(stem in lower for stem in self.champion_stems):  # most documents: nothing to do
+            return ents
         taken = {i for e in ents for i in range(e.start, e.end)}
+        words = [t.text for t in doc]
         new: list[Span] = []
-        for i in range(1, len(doc)):
-            t = doc[i]
-            if i in taken or not t.is_alpha or not is_capitalised(t.text) or not doc[i - 1].is_alpha:
+        for i in range(1, len(words)):
+            w = words[i]
+            if i in taken or not w.isalpha() or not is_capitalised(w) or not words[i - 1].isalpha():
                 continue
-            if lemmas(doc[i - 1].text.lower()) & self.champion and _best_tag_has(t.text, "Geox"):
+            if lemmas(words[i - 1].lower()) & self.champion and _best_tag_has(w, "Geox"):
                 new.append(make_span(doc, i, i + 1, "LOC", SOURCE))
         return ents + new
 
