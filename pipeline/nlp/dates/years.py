@@ -107,15 +107,15 @@ def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
     if y is not None:
         a.stop, a.year = y
         return a
-    if t.low_at(a.stop) not in lex.year_tail_first:  # cheap test before the sequences below
-        return a
-    s = same_year_at(t, a.stop, lex.same_year_tails)
-    if s is not None:
-        a.stop, a.anaphoric = s, True
-        return a
     r = rel_year_at(t, a.stop, lex)
     if r is not None:
         a.stop, a.rel_year = r
+        return a
+    if t.low_at(a.stop) not in lex.year_tail_first:  # cheap test before the sequences below
+        return a
+    s = same_year_at(t, a.stop, lex.same_year_tails)  # `в сентябре того же года`
+    if s is not None:
+        a.stop, a.anaphoric = s, True
         return a
     s = same_year_at(t, a.stop, lex.this_year_abbr)  # `в октябре с.г.`
     if s is not None and t.adjacent(a.stop + 1):
