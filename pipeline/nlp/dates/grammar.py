@@ -43,6 +43,7 @@ class Open:
     stop: int
     after: bool = False  # `после X`: starts the day after X ends
     pivot: str | None = None  # `до конца X` / `с середины X`: start | mid | end of X
+    by: bool = False  # `к X`: in the past, the state as of X (resolve.py)
 
 
 Expr = Atom | Range | Open
@@ -230,7 +231,7 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
         if a is not None and not (era and t.low[i] in lex.by_preps):  # `относится к XII веку`
             if not a.has_year() and not a.relative:  # `закрыть до 1 сентября`: a deadline, ahead
                 a.future = True
-            return Open("open_start", a, i, a.stop, pivot=pivot)
+            return Open("open_start", a, i, a.stop, pivot=pivot, by=t.low[i] in lex.by_preps)
     return None
 
 

@@ -8,7 +8,7 @@ from functools import cache
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens
-from pipeline.nlp.dates.years import same_year_at
+from pipeline.nlp.dates.years import same_year_at, year_at
 
 
 def _unit(w: str, lex: Lexicon) -> str | None:
@@ -113,6 +113,8 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if m is not None and t.kind[i + 1] == WORD:  # `в прошлом августе`: the last August before
         return Atom("month", i, i + 2, month=m, relative=True, offset=off)
     s = lex.seasons.get(w)
+    if s is not None and year_at(t, i + 2, lex, need_word=False) is not None:
+        return None  # `(в связи с) этим летом 2016 года`: the year is written, the season parser takes it
     if s is not None:  # `прошлым летом` = the summer of last year
         return Atom("season", i, i + 2, part=s, relative=True, offset=off)
     return weekday(t, i, lex)

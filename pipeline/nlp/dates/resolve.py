@@ -184,6 +184,11 @@ def to_mention(e: Expr, t: Tokens, pub: date | None, ctx: Context | None = None)
         return DateMention(start, end, text, "range", *(span or (None, None)), grans[0], span is not None)
     if isinstance(e, Open):
         span = atom_span(e.atom, pub, ctx)
+        if e.by and e.pivot is None and span is not None and pub is not None and span[1] < pub:
+            # `к декабрю 1940 года` in a text of later times: the state as of that month, not a deadline
+            a = e.atom
+            kind = "relative" if a.relative else _KIND.get(a.gran, a.gran)
+            return DateMention(start, end, text, kind, span[0], span[1], _gran(a), True)
         ds = de = None
         if span is not None and e.after and span[1] == date.max:  # `после` the last representable day
             span = None

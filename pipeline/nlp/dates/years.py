@@ -58,6 +58,8 @@ def bare_year_ok(t: Tokens, j: int, lex: Lexicon) -> bool:
         return False
     if j < len(t) and t.kind[j] == NUM and t.adjacent(j):
         return False
+    if suffix(t, j, lex.decade_suffixes) is not None:  # `половине 2000-х`: a decade, not the year 2000
+        return False
     if j < len(t) and t.kind[j] == WORD and t.raw[j].islower() and len(w) > 2:
         return not _counted_noun(w)
     return True
