@@ -51,6 +51,7 @@ class ContextRules:
         self.rules = tuple(ALL_RULES if rules is None else rules)
         self.descriptors = set(cfg["org_descriptors"])
         self.place_descriptors = set(cfg["org_descriptors_for_places"])
+        self.institutions = set(cfg["institution_nouns"])
         self.person_tags = set(cfg["person_tags"])
         self.adj_suffixes = tuple(cfg["relational_adjective_suffixes"])
         ea = cfg["east_asian"]
@@ -108,8 +109,10 @@ class ContextRules:
             prev = self._prev_word(doc, e.start) if len(e) == 1 and e.label_ in ("PER", "LOC") else None
             if prev is not None:
                 found = lemmas(prev)
-                if (e.label_ == "PER" and found & self.descriptors and not self._is_person_word(e.text)) or (
-                    e.label_ == "LOC" and found & self.place_descriptors
+                if (
+                    (e.label_ == "PER" and found & self.descriptors and not self._is_person_word(e.text))
+                    or (e.label_ == "LOC" and found & self.place_descriptors)
+                    or (e.label_ == "LOC" and found & self.institutions and not _best_tag_has(e.text, "Geox"))
                 ):
                     out.append(make_span(doc, e.start, e.end, "ORG", SOURCE))
                     continue

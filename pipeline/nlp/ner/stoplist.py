@@ -40,6 +40,15 @@ class StopList:
             return True
         return text in words or (len(ent) == 1 and bool(lemmas(text) & words))
 
+    def _is_compound_common_noun(self, ent: Span) -> bool:
+        """'IT-специалист', 'PR-менеджер': an acronym glued to a lower-case common noun names nobody."""
+        if len(ent) != 1 or "-" not in ent.text:
+            return False
+        head, _, last = ent.text.rpartition("-")
+        if not (head.isupper() and last.isalpha() and last.islower() and is_known(last)):
+            return False
+        return not any(self.proper & t.grammemes for t in tags(last))
+
     def _is_role(self, word: str) -> bool:
         return word.lower() in self.trim or bool(lemmas(word) & self.trim)
 
@@ -58,7 +67,7 @@ class StopList:
         out: list[Span] = []
         changed = False
         for ent in doc.ents:
-            if self._is_stopped(ent) or self._is_common_word(ent):
+            if self._is_stopped(ent) or self._is_common_word(ent) or self._is_compound_common_noun(ent):
                 changed = True
                 continue
             a = ent.start
