@@ -21,6 +21,28 @@ Conventions (tested in tests/test_dates_cases.py):
   kept with resolved=False and no dates; relative expressions likewise.
 - Winter of year Y is 1 Dec Y-1 .. end of Feb Y. Centuries run 1..100 (XXI = 2001..2100). Two-digit
   decades: `00-е`, `10-е` are 2000s/2010s, the rest 1920s..1990s.
+- `после X` starts the day after X ends at every granularity: `после 2020 года` -> 2021-01-01,
+  `после 1 января 2018 года` -> 2018-01-02 (strict `after`; an annotator reading 2018-01-01 is off by
+  one day, kept for consistency with years and months).
+- `к X` is a deadline (open_start) when X is still ahead of the publication date (or there is none);
+  when X is over (`к декабрю 1940 года` in a later text) it describes the state as of X: X itself.
+- `в начале/конце/середине X` keeps the word in the span and means all of X (the gold convention; the
+  part of X is not guessed), also as the tail of a dash range: `в конце 2019 – начале 2020 года` ->
+  2019-01-01..2020-12-31. `до конца X`, `с начала X` still use the end/start point of X.
+- Counted offsets from the publication date (kind relative): `пять лет назад` -> that whole year,
+  `полгода назад` -> that month, `через 5 дней` -> that day, `через неделю` -> that week. Vague counts
+  (`несколько`, `два-три`, `лет пять`, `через год-другой`) and counts from an event (`через год после
+  ...`, `через месяц` in a clause with a past-tense verb) are skipped.
+- `сегодня` is a day unless its clause has only third-person present-tense verbs (`Сегодня Россия
+  является ...`: 'nowadays', skipped); event verbs (`проходит`, `ожидается`), a time of day
+  (`сегодня утром`) or any past/future verb keep it a day. pymorphy2 (via natasha) tells the tenses.
+- Decades take a following century: `60-х годов XIX века` -> 1860s, `90-х прошлого века` against the
+  publication date. `прошлого столетия` is `прошлого века`.
+- Years by reference: `в сентябре того же года`, `в том же году` take the explicit year written last
+  (unresolved when there is none); `с.г.` is the publication year; `в прошлом августе` is the last
+  August before the publication month. Year-less dates in a history (`1 июля 1950 года, а уже 5 июля`)
+  take the explicit year written last when it is in the same paragraph, at most 300 characters back and
+  more than a year before the publication year (plans such as `до 9 июля` keep resolving forwards).
 - Weeks (`на прошлой неделе`) have granularity None: the output contract has no 'week'.
 - A range's granularity is the finer of its two ends'.
 - Not dates: numbers counting things (`2019 человек`), numbers after `№`, times, phone numbers,
