@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens
-from pipeline.nlp.dates.years import same_year_at, year_at
+from pipeline.nlp.dates.years import _morph, same_year_at, year_at
 
 
 def _unit(w: str, lex: Lexicon) -> str | None:
@@ -42,14 +42,7 @@ _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "…"})
 _WINDOW = 20  # tokens either side
 
 
-@cache
-def _morph():
-    from natasha import MorphVocab
-
-    return MorphVocab()
-
-
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: the vocabulary of a long run is open
 def _tense(word: str) -> str | None:
     """Tense of a finite verb form (`Past`, `Pres`, `Fut`) by its likeliest parse, with the lemma
     folded in for third-person present forms (`Pres:проходить`; `Pres1` for the first and second
