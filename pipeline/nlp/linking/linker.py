@@ -60,6 +60,10 @@ class _Doc:
         normals = [m.get("normal") or normalize_mention(m["text"], m.get("label", "")) for m in mentions]
         self.cores = [strip_bracket(n).strip() or n for n in normals]
         self.keys = [match_key(c) for c in self.cores]
+        # Mentions with one key are joined first; the pairwise rules then compare one mention per key, so a
+        # long document (thousands of mentions, few distinct names) stays fast.
+        first: dict[str, int] = {}
+        self.reps = [first.setdefault(k, i) for i, k in enumerate(self.keys) if k not in first]
         self.clusters = _Clusters(len(mentions))
         self.defined = self._acronym_definitions()
         self.candidates = [self._gazetteer_candidates(i, gazetteer) for i in range(len(mentions))]
@@ -91,6 +95,13 @@ class _Doc:
                 if cands[0].country and cands[0].country != cands[0].id:
                     support[cands[0].country] += 1
         lowered = self.text.lower()
+        context_hits: dict[str, int] = {}
+
+        def hits(e: Entry) -> int:  # counted once per entry: the text may be long
+            if e.id not in context_hits:
+                context_hits[e.id] = sum(lowered.count(c) for c in e.context)
+            return context_hits[e.id]
+
         out: list[Entry | None] = []
         for i, cands in enumerate(self.candidates):
             if len(cands) <= 1:
@@ -102,20 +113,19 @@ class _Doc:
             if len(cands) == 1:
                 out.append(cands[0])
                 continue
-            out.append(
-                _unique_best(cands, lambda e: support[e.id])
-                or _unique_best(cands, lambda e: sum(lowered.count(c) for c in e.context))
-            )
+            out.append(_unique_best(cands, lambda e: support[e.id]) or _unique_best(cands, hits))
         return out
 
     def _named_nearby(self, i: int, window: int = 6) -> set[str]:
         """Entities another mention names within a few words (из РК в Корею, РК и Корея)."""
         start, end = self.mentions[i]["start"], self.mentions[i]["end"]
+        # Mentions come sorted by start, so the ones within a few characters are next to i in the list.
+        near = range(max(0, i - 3), min(len(self.candidates), i + 4))
         return {
-            cands[0].id
-            for j, cands in enumerate(self.candidates)
+            self.candidates[j][0].id
+            for j in near
             if j != i
-            and len(cands) == 1
+            and len(self.candidates[j]) == 1
             and (
                 0 <= self.mentions[j]["start"] - end <= window
                 or 0 <= start - self.mentions[j]["end"] <= window
@@ -132,22 +142,27 @@ class _Doc:
         for i, m in enumerate(self.mentions):
             if acronyms.is_acronym(m["text"]) and self.keys[i] in self.defined:
                 self.clusters.join(i, self.defined[self.keys[i]])
-        for i, m in enumerate(self.mentions):
+        initials: dict[int, set[str]] = {}
+        for i in self.reps:
+            m = self.mentions[i]
             if not acronyms.is_acronym(m["text"]) or self.entries[i] or self.keys[i] in self.defined:
                 continue
             acr = match_key(m["text"])
-            targets = [
-                j
-                for j in range(len(self.mentions))
-                if self.labels[j] != "PER" and acr in {match_key(x) for x in acronyms.initials(self.cores[j])}
-            ]
+            targets = []
+            for j in self.reps:
+                if self.labels[j] == "PER":
+                    continue
+                if j not in initials:
+                    initials[j] = {match_key(x) for x in acronyms.initials(self.cores[j])}
+                if acr in initials[j]:
+                    targets.append(j)
             self._join_unique(i, targets)
 
     def _join_persons(self) -> None:
         names = [
             persons.words(c) if lab == "PER" else [] for c, lab in zip(self.cores, self.labels, strict=True)
         ]
-        order = sorted(range(len(names)), key=lambda i: -len(names[i]))  # join longer names first
+        order = sorted(self.reps, key=lambda i: -len(names[i]))  # join longer names first
         for i in reversed(order):
             if not names[i]:
                 continue
@@ -160,14 +175,19 @@ class _Doc:
     def _join_org_heads(self) -> None:
         """`Комиссия` (or a contraction, `Нацбанк`) alone refers to the one longer organisation of the
         document headed by that word."""
-        for i, lab in enumerate(self.labels):
-            if lab != "ORG" or self.entries[i] or " " in self.keys[i] or acronyms.is_acronym(self.cores[i]):
+        for i in self.reps:
+            if (
+                self.labels[i] != "ORG"
+                or self.entries[i]
+                or " " in self.keys[i]
+                or acronyms.is_acronym(self.cores[i])
+            ):
                 continue
             targets = [
                 j
-                for j, k in enumerate(self.keys)
+                for j in self.reps
                 if self.labels[j] == "ORG"
-                and " " in k
+                and " " in (k := self.keys[j])
                 and (k.split(" ")[0] == self.keys[i] or acronyms.is_contraction(self.keys[i], k))
             ]
             self._join_unique(i, targets)
