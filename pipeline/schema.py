@@ -96,7 +96,7 @@ ERRORS = pa.schema(
         ("doc_id", pa.string()),  # the document id, or the source path when no id could be read
         ("source", pa.string()),
         ("stage", pa.string()),
-        ("level", pa.string()),  # error | skipped
+        ("level", pa.string()),  # error | skipped | recovered (a damaged file an older crash left)
         ("error", pa.string()),  # short machine-readable kind
         ("message", pa.string()),
         ("at", TIMESTAMP),
