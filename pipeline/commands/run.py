@@ -62,7 +62,7 @@ def _run(args: argparse.Namespace, run_id: str, result: dict) -> int:
     from pipeline.config import ConfigError, apply_settings, load_settings
     from pipeline.lock import LockedError, RunLock
     from pipeline.runner import Runner, RunOptions, select_stages
-    from pipeline.store import Store
+    from pipeline.store import DiskFullError, Store
 
     setup_logging(args.verbose, run_id)
     try:
@@ -111,12 +111,19 @@ def _run(args: argparse.Namespace, run_id: str, result: dict) -> int:
         log.error("%s", e)
         result["error"] = str(e)
         return EXIT_LOCKED
+    except DiskFullError as e:  # an expected operational fault: one clear line, no traceback
+        log.error("%s", e)
+        result["error"] = str(e)
+        return EXIT_FATAL
     except Exception as e:
         log.exception("run %s could not proceed", run_id)
         result["error"] = f"{type(e).__name__}: {e}"
         return EXIT_FATAL
     result["summary"] = summary
     parts = [f"{s.stage}: {s.done} done, {s.skipped} skipped, {s.failed} failed" for s in summary.stages]
+    recovered = sum(len(s.recovered) for s in summary.stages)
+    if recovered:
+        parts.append(f"{recovered} leftovers of an earlier crash cleaned up (see the log)")
     if summary.done == 0 and summary.failed == 0:
         parts.append("nothing new to do")
     print(f"run {run_id} — " + "; ".join(parts))
