@@ -18,6 +18,9 @@ class Executor(Protocol):
 
     def map_unordered(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]: ...
 
+    def warm(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Start the workers and have each run fn(*args) (load models) without waiting for it."""
+
     def close(self) -> None: ...
 
 
@@ -28,6 +31,9 @@ class LocalExecutor:
     def map_unordered(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]:
         for args in tasks:
             yield fn(*args)
+
+    def warm(self, fn: Callable[..., Any], *args: Any) -> None:
+        pass  # this process loads models on its first batch
 
     def close(self) -> None:
         pass
@@ -41,6 +47,12 @@ class ProcessExecutor:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def warm(self, fn: Callable[..., Any], *args: Any) -> None:
+        # Starting a process takes a second and loading models several: let it happen while the driver
+        # ingests. A pool worker takes one task at a time, so each of these lands on its own process.
+        for _ in range(self.workers):
+            self._pool.submit(fn, *args)
 
     def map_unordered(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]:
         pending: set[cf.Future] = set()
@@ -73,6 +85,12 @@ class DaskExecutor:
             )
             self._client = Client(self._cluster)
         self.workers = len(self._client.scheduler_info().get("workers", {})) or workers
+
+    def warm(self, fn: Callable[..., Any], *args: Any) -> None:
+        from distributed import fire_and_forget
+
+        for address in self._client.scheduler_info().get("workers", {}):
+            fire_and_forget(self._client.submit(fn, *args, workers=[address], pure=False))
 
     def map_unordered(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]:
         from distributed import as_completed

@@ -25,7 +25,7 @@ from pipeline.stages import PIPELINE, STAGES, version_keys
 from pipeline.stages.base import Stage
 from pipeline.stages.ingest import ingest_batches
 from pipeline.store import Store
-from pipeline.worker import BatchResult, error_row, part_name, run_batch
+from pipeline.worker import BatchResult, error_row, part_name, run_batch, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +225,9 @@ class Runner:
         if len(head) == 1 and self.options.executor != "dask":
             yield run_batch(*head[0])
             return
+        if self._executor is None:
+            # Workers start now: have each load the models of every stage of this run up front, once.
+            self.executor.warm(warm_up, [n for n in self.options.stages if STAGES[n].load is not None])
         yield from self.executor.map_unordered(run_batch, itertools.chain(head, tasks))
 
     def _plan(self, stage: Stage, key: str) -> Plan:

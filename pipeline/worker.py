@@ -37,6 +37,13 @@ def stage_function(name: str) -> StageFn:
     return _LOADED[name]
 
 
+def warm_up(stage_names: list[str]) -> None:
+    """Load the stages' models in this process now, so the first batch does not wait for them."""
+    for name in stage_names:
+        if STAGES[name].load is not None:
+            stage_function(name)
+
+
 def part_name(batch_id: str) -> str:
     return f"part-{batch_id}"
 

@@ -6,6 +6,7 @@ import json
 import random
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline.runner import Runner, RunOptions, select_stages
@@ -48,6 +49,16 @@ def write_txt_corpus(directory: Path, n: int, start: int = 0) -> Path:
 def write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return path
+
+
+VOLATILE = {"ingested_at", "at", "started_at", "finished_at", "run_id"}
+
+
+def stable_rows(out: Path | str, name: str) -> pd.DataFrame:
+    """A table without run-specific columns, in a canonical row order: two runs' tables compare equal."""
+    frame = Store.open(str(out)).read_table(name).to_pandas()
+    frame = frame[[c for c in frame.columns if c not in VOLATILE]]
+    return frame.sort_values(list(frame.columns)).reset_index(drop=True)
 
 
 def run_pipeline(

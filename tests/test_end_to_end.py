@@ -6,23 +6,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import run_pipeline, write_txt_corpus
+from conftest import run_pipeline, stable_rows, write_txt_corpus
 
 from pipeline import schema
 from pipeline.store import Store
 
 SPAN_TABLES = ("sentences", "entities", "amounts", "dates")
-VOLATILE = {"ingested_at", "at", "started_at", "finished_at", "run_id"}
 
 
 def read(out: Path, name: str) -> pd.DataFrame:
     return Store.open(str(out)).read_table(name).to_pandas()
-
-
-def stable(out: Path, name: str) -> pd.DataFrame:
-    frame = read(out, name)
-    frame = frame[[c for c in frame.columns if c not in VOLATILE]]
-    return frame.sort_values(["doc_id", "start"] if "start" in frame else ["doc_id"]).reset_index(drop=True)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +74,7 @@ def test_a_run_killed_midway_finishes_to_the_same_tables(outputs: tuple[Path, Pa
     run_pipeline(corpus, out, ["ingest", "segment", "ner"])
     run_pipeline(corpus, out)
     for name in ("documents", *SPAN_TABLES):
-        pd.testing.assert_frame_equal(stable(out, name), stable(clean, name))
+        pd.testing.assert_frame_equal(stable_rows(out, name), stable_rows(clean, name))
 
 
 def test_worker_processes_produce_the_same_tables(outputs: tuple[Path, Path], tmp_path: Path) -> None:
@@ -89,4 +82,4 @@ def test_worker_processes_produce_the_same_tables(outputs: tuple[Path, Path], tm
     out = tmp_path / "out"
     run_pipeline(corpus, out, workers=2, executor="processes", batch_size=2)
     for name in ("documents", *SPAN_TABLES):
-        pd.testing.assert_frame_equal(stable(out, name), stable(clean, name))
+        pd.testing.assert_frame_equal(stable_rows(out, name), stable_rows(clean, name))

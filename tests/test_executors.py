@@ -7,18 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import run_pipeline, write_txt_corpus
-
-from pipeline.store import Store
+from conftest import run_pipeline, stable_rows, write_txt_corpus
 
 TABLES = ("documents", "sentences", "entities", "amounts", "dates")
-VOLATILE = {"ingested_at", "at", "started_at", "finished_at", "run_id"}
-
-
-def rows(out: str, name: str) -> pd.DataFrame:
-    frame = Store.open(out).read_table(name).to_pandas()
-    frame = frame[[c for c in frame.columns if c not in VOLATILE]]
-    return frame.sort_values(list(frame.columns)).reset_index(drop=True)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +29,7 @@ def test_dask_local_cluster_gives_the_local_tables(
     summary = run_pipeline(corpus, out, workers=2, executor="dask", batch_size=1)
     assert summary.failed == 0
     for name in TABLES:
-        pd.testing.assert_frame_equal(rows(str(out), name), rows(str(local), name))
+        pd.testing.assert_frame_equal(stable_rows(str(out), name), stable_rows(str(local), name))
 
 
 def test_outputs_behind_an_fsspec_url(corpus_and_local: tuple[Path, Path]) -> None:
@@ -46,6 +37,6 @@ def test_outputs_behind_an_fsspec_url(corpus_and_local: tuple[Path, Path]) -> No
     url = "memory://pipeline-test/out"
     run_pipeline(corpus, url, ["ingest", "segment"])
     for name in ("documents", "sentences"):
-        pd.testing.assert_frame_equal(rows(url, name), rows(str(local), name))
+        pd.testing.assert_frame_equal(stable_rows(url, name), stable_rows(str(local), name))
     again = run_pipeline(corpus, url, ["ingest", "segment"])
     assert [s.done for s in again.stages] == [0, 0]

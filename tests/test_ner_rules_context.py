@@ -4,36 +4,14 @@ output is stubbed in doc.ents (as in test_ner_rules.py)."""
 from __future__ import annotations
 
 import pytest
+from ner_rules_support import rules_nlp, run
 
-from pipeline.nlp.ner import build_nlp
 from pipeline.nlp.ner.morph import cases, is_known, lemmas, tags
-from pipeline.nlp.ner.recognizer import PIPELINE, doc_mentions
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return build_nlp([step for step in PIPELINE if step[0] != "natasha_ner"])
-
-
-def run(nlp, text: str, spans: list[tuple[str, str]], only: str | None = None) -> list[tuple[str, str]]:
-    """Mark each (substring, label) as a natasha span, run the components (or one), return (text, label)."""
-    doc = nlp.make_doc(text)
-    ents, pos = [], 0
-    for sub, label in spans:
-        start = text.index(sub, pos)
-        pos = start + len(sub)
-        span = doc.char_span(start, pos, label=label, alignment_mode="strict")
-        assert span is not None, sub
-        span.id_ = "natasha"
-        ents.append(span)
-    doc.ents = ents
-    for name, proc in nlp.pipeline:
-        if only is None or name == only:
-            doc = proc(doc)
-    mentions = doc_mentions(doc)
-    for m in mentions:
-        assert text[m.start : m.end] == m.text
-    return [(m.text, m.label) for m in mentions]
+    return rules_nlp()
 
 
 # --- org_tag: pymorphy2's dictionary knows the word as an organisation ---------------------------------

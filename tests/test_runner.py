@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from conftest import make_text, run_pipeline, write_jsonl, write_txt_corpus
+from conftest import make_text, run_pipeline, stable_rows, write_jsonl, write_txt_corpus
 
 import pipeline.stages
 from pipeline import schema
@@ -22,18 +22,10 @@ from pipeline.stages import PIPELINE, STAGES
 from pipeline.store import Store
 
 FAST = ["ingest", "segment"]
-VOLATILE = {"ingested_at", "at", "started_at", "finished_at", "run_id"}
 
 
 def table(out: Path, name: str) -> pd.DataFrame:
     return Store.open(str(out)).read_table(name).to_pandas()
-
-
-def stable(out: Path, name: str) -> pd.DataFrame:
-    """A table without run-specific columns, in a canonical row order, for comparing two runs."""
-    frame = table(out, name)
-    frame = frame[[c for c in frame.columns if c not in VOLATILE]]
-    return frame.sort_values(list(frame.columns)).reset_index(drop=True)
 
 
 def test_tables_follow_the_schema_and_offsets_index_the_text(corpus: Path, tmp_path: Path) -> None:
@@ -175,7 +167,7 @@ def _sweep_kill_points(corpus: Path, tmp_path: Path, stride: int) -> int:
         trials += 1
         run_pipeline(corpus, out, FAST, batch_size=2, ingest_batch_size=2)
         for name in ("documents", "sentences"):
-            pd.testing.assert_frame_equal(stable(out, name), stable(clean, name))
+            pd.testing.assert_frame_equal(stable_rows(out, name), stable_rows(clean, name))
         kill_at += stride
 
 

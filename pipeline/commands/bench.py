@@ -24,6 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--scaling", action="store_true", help="also time 1 worker, 2 workers and Dask (2 workers)"
     )
     p.add_argument("--no-incremental", action="store_true", help="skip the re-run scenarios")
+    p.add_argument("--no-baseline", action="store_true", help="skip natasha's runs (pipeline figures only)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         args.batch_size,
         scaling=args.scaling,
         incremental=not args.no_incremental,
+        baseline=not args.no_baseline,
     )
     print(
         f"machine: {os.cpu_count()} cores; python pipeline bench --docs {args.docs} --workers {args.workers}"

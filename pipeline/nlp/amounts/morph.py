@@ -32,7 +32,7 @@ def _parse(word: str) -> list:
     return MORPH.parse(word) if _PARSABLE.fullmatch(word) else []
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def first_parse(word: str) -> tuple[str, frozenset[str]]:
     """(lemma, grammemes) of the most likely parse of a lower-cased word; cached, news repeats words."""
     parses = _parse(word)
@@ -58,7 +58,7 @@ def always_singular(word: str) -> bool:
 _NOT_COUNTED = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Init"})
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _noun_parses(word: str) -> tuple[tuple[str, str, str], ...]:
     """(lemma, number, case) of the word's noun parses, most likely first; lemmas keep ё (`полёт`).
 
@@ -124,18 +124,18 @@ def adjective_head(word: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def can_be_plural(word: str) -> bool:
     return any("plur" in p.tag for p in _parse(word))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def can_be_adjective(word: str) -> bool:
     """Some parse is a full adjective or participle (`пожарных`, `огневых`, `полицейских`)."""
     return any("ADJF" in p.tag or "PRTF" in p.tag for p in _parse(word))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def agrees(adjective: str, noun: str) -> bool:
     """Some adjective/participle parse of the first word agrees in number and case (and, in the accusative,
     animacy) with a noun parse of the second: `пожарных машин` yes, `военнослужащих альянса` (plural vs

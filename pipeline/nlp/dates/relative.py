@@ -42,7 +42,7 @@ _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "…"})
 _WINDOW = 20  # tokens either side
 
 
-@lru_cache(maxsize=1 << 16)  # bounded: the vocabulary of a long run is open
+@lru_cache(maxsize=20_000)  # bounded: the vocabulary of a long run is open
 def _tense(word: str) -> str | None:
     """Tense of a finite verb form (`Past`, `Pres`, `Fut`) by its likeliest parse, with the lemma
     folded in for third-person present forms (`Pres:проходить`; `Pres1` for the first and second

@@ -25,7 +25,7 @@ def _parse(word: str) -> list:
         return []
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def lemmas(word: str) -> frozenset[str]:
     """All normal forms pymorphy2 proposes for `word` (lower case)."""
     return frozenset(f.normal for f in _parse(word))
@@ -34,7 +34,7 @@ def lemmas(word: str) -> frozenset[str]:
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def can_be_case(word: str, case: str) -> bool:
     """True if some nominal parse of `word` has grammatical case `case` (UD: 'Gen', 'Dat', ...).
 
@@ -47,7 +47,7 @@ def can_be_case(word: str, case: str) -> bool:
     return all("Case" not in f.feats for f in forms)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def tags(word: str) -> tuple:
     """pymorphy2 OpencorporaTag objects for `word` (lower case), cached."""
     try:
@@ -56,7 +56,7 @@ def tags(word: str) -> tuple:
         return ()
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def is_known(word: str) -> bool:
     try:
         return vocab().word_is_known(word.lower())
@@ -64,7 +64,7 @@ def is_known(word: str) -> bool:
         return False
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def cases(word: str, pos: str | None = None) -> frozenset[str]:
     """UD cases of the parses of `word` (only parses with part of speech `pos`, when given)."""
     return frozenset(

@@ -22,7 +22,7 @@ def normalize_mention(text: str, label: str) -> str:
     return _normalize(text, label)
 
 
-@lru_cache(maxsize=200_000)  # names recur across a batch (США, Россия): normalize each once
+@lru_cache(maxsize=20_000)  # names recur across a batch (США, Россия): normalize each once
 def _normalize(text: str, label: str) -> str:
     try:
         stripped = text.strip()

@@ -19,7 +19,7 @@ def analyzer() -> MorphAnalyzer:
     return _ANALYZER
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def parses(word: str) -> tuple[Parse, ...]:
     """All pymorphy2 parses of a word (lowercased), best first."""
     return tuple(analyzer().parse(word.lower()))
@@ -31,7 +31,7 @@ def in_dictionary(parse: Parse) -> bool:
     return unit in ("DictionaryAnalyzer", "HyphenatedWordsAnalyzer", "HyphenAdverbAnalyzer")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def inflect(parse: Parse, grammemes: frozenset[str]) -> str | None:
     """Word form of `parse` with `grammemes`, or None when pymorphy2 cannot build it."""
     try:

@@ -39,7 +39,7 @@ def _feminine_first_name(word: str, case: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _reading(word: str, case: str, gender: str, role: str) -> tuple[float, Parse | None]:
     """Best parse of `word` as a singular name part in `case` and `gender`, with a confidence weight; a
     reading in the role expected at the word's position (first name, patronymic, surname) weighs more."""

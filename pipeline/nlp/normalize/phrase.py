@@ -57,7 +57,7 @@ def _agrees(mod: Parse, head: Parse) -> bool:
     return h.number == "plur" or t.gender == h.gender or h.gender is None or "ms-f" in h
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _head_parses(word: str, label: str) -> tuple[Parse, ...]:
     ps = [p for p in parses(word) if p.tag.case is not None and p.tag.POS in {"NOUN", "ADJF", "PRTF"}]
     ps = [p for p in ps if _trusted_guess(word, p)]
