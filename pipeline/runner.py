@@ -137,7 +137,14 @@ class Runner:
         finally:
             if self._executor is not None:
                 self._executor.close()
+        self._write_empty_tables()
         return summary
+
+    def _write_empty_tables(self) -> None:
+        """Every table exists after a run, even with no rows yet (no errors, say): readers need not guess."""
+        for table in schema.TABLES:
+            if not self.store.list_parts(table):
+                self.store.write_part(table, "part-empty", schema.empty(table))
 
     # -- one stage ---------------------------------------------------------------------------------------
 
