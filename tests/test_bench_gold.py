@@ -1,4 +1,5 @@
-"""The independent bench gold: structure of tests/data/bench_gold_{dev,test}.jsonl and materialize() on synthetic texts."""
+"""The independent bench gold: structure of tests/data/bench_gold_{dev,test,dev2,test2}.jsonl and materialize()
+on synthetic texts."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 from pipeline.evaluate.bench_gold import load_gold, materialize
 from pipeline.nlp.dates.mention import KINDS
 
-GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in ("dev", "test")]
+# part -> (articles, articles with a published date); dev/test and dev2/test2 are two independent selections
+PARTS = {"dev": None, "test": None, "dev2": (15, 10), "test2": (15, 10)}
+GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
 AMOUNT_KINDS = {"money", "percent", "count", "quantity"}
 QUALIFIERS = {"exact", "approx", "gt", "gte", "lt", "lte", "range"}
@@ -29,10 +32,16 @@ def gold() -> list[dict]:
 
 
 def test_gold_articles(gold: list[dict]) -> None:
-    assert len(gold) == 24
     ids = [g["id"] for g in gold]
-    assert len(set(ids)) == len(ids)
-    assert sum(g["published"] is not None for g in gold) == 12
+    assert len(set(ids)) == len(ids)  # no article in two parts, nor in both selections
+    by_part = {part: load_gold(path) for part, path in zip(PARTS, GOLDS, strict=True)}
+    first = by_part["dev"] + by_part["test"]
+    assert len(first) == 24
+    assert sum(g["published"] is not None for g in first) == 12
+    for part, expected in PARTS.items():
+        if expected is not None:
+            rows = by_part[part]
+            assert (len(rows), sum(g["published"] is not None for g in rows)) == expected, part
     for g in gold:
         assert set(g) == {"id", "excerpt_start", "excerpt_end", "published", "amounts", "dates"}, g["id"]
         assert 0 <= g["excerpt_start"] < g["excerpt_end"]

@@ -1,6 +1,7 @@
 """Independent gold standard for amounts and dates on excerpts of the bench news corpus.
 
-The gold (``tests/data/bench_gold_{dev,test}.jsonl``) holds no article text, only one line per article::
+The gold (``tests/data/bench_gold_{dev,test,dev2,test2}.jsonl``) holds no article text, only one line per
+article::
 
     {"id", "excerpt_start", "excerpt_end", "published": "YYYY-MM-DD" | null,
      "amounts": [{"start", "end", "kind", "value", "value_min", "value_max", "unit", "qualifier"}],
@@ -19,6 +20,50 @@ Selection: one ``random.Random(20261123)`` shuffles (``rng.sample(ids, len(ids))
 excerpt starts at char 0 and ends at the newline (else sentence end) in chars 1100-1700 nearest to 1500, or
 at the end of a shorter text.
 The annotations were made by hand, without looking at the project's extractors.
+
+A second, independent set (``tests/data/bench_gold_{dev2,test2}.jsonl``, 15 articles each) was annotated by
+another annotator. Selection: one ``random.Random(20261124)`` shuffles (``rng.sample(ids, len(ids))``) the ids
+of lines 0-999 (0-based) with a ``published`` date, then the same generator shuffles the ids of lines 0-999
+without one; in order, the first 20 of the first order and the first 10 of the second whose excerpt holds at
+least two amount/date mentions (judged by reading) are kept, with the same excerpt rule as above. The 30 kept
+excerpts are numbered in that order (the 20 with a date first); odd positions (1st, 3rd, ...) go to dev2, even
+ones to test2, so each holds 10 articles with a ``published`` date and 5 without.
+
+Conventions of the second set where the README is silent:
+
+- Amount spans run from the qualifier words (более, около, более чем на) over the number and its scale word to
+  the unit or counted noun, with the adjectives in between (``173 уголовных дела``); percent spans stop at
+  ``%``/``процентов``. Abbreviation dots belong to the span (``14,2 млрд руб.``, ``320 с.``, ``863 тыс.``).
+- A qualifier applies only to the number it stands before: ``около 39 млрд и 23,9 млрд руб.`` is approx 39e9
+  and exact 23.9e9. ``увеличилась до 13%`` (a value reached, not a limit) is exact.
+- A shared unit written once is given to each number (``324 млрд (в 2016 году – 521 млрд) руб.``: both RUB,
+  spans without the distant ``руб.``); a counted noun left out by ellipsis but named in the same sentence or
+  enumeration is the unit of a bare numeral (``30 машин Ту-95, 12 — Ту-22М3``: 12 ``машина``, span ``12``).
+- Not amounts: temperatures, fractions in words (треть, две трети), indefinite quantities (несколько тысяч,
+  десятки тысяч, сотни миллионов), collective numerals with no noun (все трое), page references in brackets,
+  and numbers inside titles of works, which are not dates either (``Семь жизней М. Горького``, ``День поэзии
+  – XXI век. 2017 год``). Scores
+  are counts of ``балл``. Adjectival measure compounds are quantities (``17-метровая`` → 17 m), but
+  durations and ages in that form are not (``пятиминутное``, ``15-летней``).
+- Bibliographic imprints count: the year (``М.: ОГИ, 2017``) is a year date, ``– 128 с.`` a count of
+  ``страница``; ``(р. 1947)`` is a year; life dates ``(1758–1823)`` are a range.
+- Dates not annotated: vague ones (на днях, в последние годы, в ближайшие несколько месяцев), durations
+  (в течение месяца, в течение ближайших двух месяцев, почти два десятилетия), habitual or recurring ones (``в
+  начале осени`` as the usual time of a yearly feast, ``Январь – месяц, когда...``, ``считают 23 декабря``),
+  bare anaphora (в тот день), holiday names, embedded English text (tweets).
+- Offsets with an explicit amount are relative dates even when anchored to the narrative rather than
+  to ``published`` (``спустя полгода``, ``пятью годами ранее``, ``на следующий день``); without
+  ``published`` they have empty dates. With an explicit date next to them the whole phrase is one date
+  (``через год, 27 января``).
+- ``до``/``к`` + a unit (``до 1990 года``, ``к 2018 году``, ``до конца марта``) is ``open_start`` ending on
+  the last day of the named unit; ``с``/``не раньше`` is ``open_end``. With a deictic word the boundary still
+  sets the kind and the date is resolved (``с начала будущего года`` on 2007-04-05 → open_end from
+  2008-01-01; ``160 с лишним лет назад`` in 2018 → open_start ending 1858-12-31).
+- Without ``published`` a day or month with no year keeps its kind with empty dates (``2 января`` date,
+  ``конце апреля`` month, ``до мая`` open_start); deictic ones are relative (``этой весной``, ``вчера``).
+- Centuries span the years whose hundreds digit names them (``ХХ век`` → 1900-1999); ``1950—1970-е годы`` is
+  a range 1950-01-01..1979-12-31; ``мартом-апрелем 1147 года`` a range over both months.
+- ``во вторник``, ``вчера вечером``: span ``вторник``, ``вчера`` (time of day left out).
 """
 
 from __future__ import annotations
