@@ -12,8 +12,10 @@ Kinds and units:
 - money also: `у.е.` / `условных единиц` -> 'XXX' (ISO 4217 "no currency"); ISO codes before the number
   (`USD 5 млн`) and Latin scale suffixes after a symbol (`$130m`, `£2bn`);
 - count: the lemma of the counted noun, with ё as the dictionary spells it whatever the text's spelling
-  (`полетов` -> 'полёт', `35 тысяч корейцев` -> 'кореец'); up to two adjectives may stand
-  between number and noun (`14 сложных операций` -> 'операция'); a few substantivized participles count too
+  (`полетов` -> 'полёт', `35 тысяч корейцев` -> 'кореец'); up to three adjectives may stand
+  between number and noun (`14 сложных операций` -> 'операция'), coordinated and with degree adverbs
+  (`пяти новых и очень разных книг`); a count whose noun is stated by the next count shares it
+  (`четыре золотые и две серебряные медали`: both 'медаль'); a few substantivized participles count too
   (`23 потерпевших`, models/amounts/substantivized.txt). The noun must agree with the number (`3 места`,
   `5 мест`, not `занял 3 место`, `ученики 9 класса`), and the lemma comes from the agreeing parse.
   A word that is both noun and adjective defers to an agreeing noun after it (`семи пожарных машин` ->
@@ -21,8 +23,8 @@ Kinds and units:
   of counts (`семи жителей и одного жителя`), never alone (`одна из компаний`, `с одной стороны`);
   collective numerals are (`пятеро детей`). `N раз` counts occurrences (`десять раз поднимались`) unless
   it is a multiplier (`в 2 раза`, `в целых три раза`, `10 раз больше`, fractions).
-- a unit stated once covers a list (`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`: money, percent
-  and measures only), and a bare scaled number right after a money amount in the same clause continues it
+- a unit stated once covers a list (`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`, `150 или 200
+  мест`; counts without scale words only), and a bare scaled number right after a money amount in the same clause continues it
   (`274 млрд руб., в 2019 году – 288 млрд`).
 
 Value conventions (one rule per qualifier, so analysts can filter on value_min/value_max uniformly):
@@ -36,6 +38,10 @@ Value conventions (one rule per qualifier, so analysts can filter on value_min/v
                 `от 0,5 трлн до 300 млрд` has the larger bound first and is the range [3e11, 5e11]).
 A qualifier before a dash range applies to its nearer bound (`более 5-6 тыс.` -> gt 5000, `до 20-30%` ->
 lte 30); an approximate range stays a range (`около 24-26%`: the bounds are already the estimate).
+An ellipsis joins a range as a dash does (`-2… -4 °С`, `-4... -9 °С`: weather reports). `один` is a number
+before a unit of measure (`на один процентный пункт`), not before a noun (`один из`) nor as the
+denominator of a rate (`$6 млн за один километр`). A measure unit makes a number after a numbering word an
+amount (`калибром 122 мм`, `участок 5 га`; still `статья 50`, `дом 12`).
 The span covers qualifier words, a sign (`–5%`, `минус 30 градусов`: value negative), a leading currency
 symbol, the number and its unit or noun; an abbreviation's dot is kept (`5 млн руб.`) even at a sentence end.
 

@@ -9,6 +9,7 @@ from pipeline.nlp.amounts.lexicon import (
     CHANGE_WORDS,
     COUNT_STOPLIST,
     CURRENCIES,
+    DEGREE_ADVERBS,
     NUMBER_START_WORDS,
     NUMBER_WORDS,
     NUMBERING_WORDS,
@@ -38,13 +39,16 @@ _CLAUSE_PUNCT = frozenset(",-‑–—")  # may stand between a change word and 
 _VERBISH = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 _ADJ = frozenset({"ADJF", "PRTF"})
 _NOT_IN_NAME = _VERBISH | {"NPRO", "PREP", "CONJ", "ADVB", "PRCL"}
-_MAX_ADJ = 2  # adjectives allowed between a number and its counted noun: `14 сложных операций`
+_MAX_ADJ = 3  # adjectives between a number and its noun: `13 неизвестных малоразмерных воздушных целей`
+_MAX_SPAN = 6  # tokens from the number to its noun, joins and adverbs included
+_ADJ_JOINS = frozenset({"и", ",", "или"})  # `пяти новых и очень разных книг`
 _YEAR_UNITS = frozenset({"г", "гг"})  # `1992 г.` is a year, not 1992 grams
 # Latin scale suffixes glued to a number after a currency symbol: `$130m`, `£2bn`, `€5k`
 _LATIN_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
 _LIST_SEPS = frozenset({",", "и", "или"})  # `21 млрд, 55 млрд и 68 млрд рублей`
 _TIMES = "раз"  # `десять раз поднимались`: a count of occurrences; `в 2 раза` is a multiplier
 _TIMES_PREP = frozenset({"в", "во"})
+_PER = "за"  # `за один километр`
 
 
 class Unit(NamedTuple):
@@ -79,6 +83,8 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
         return Unit("percent", "%", k + 1)  # `10-процентный`, `2,5-процентная ставка`
     cur = match_trie(CURRENCIES, tokens, k, text)
     unit = match_trie(UNITS, tokens, k, text)
+    if unit is not None and _glued_code(tokens, unit[1]):
+        unit = None  # `четыре Т-26`: a letter glued to `-26` is a model name, not tonnes
     if cur is not None and (unit is None or cur[1] >= unit[1]):
         return Unit("money", cur[0][0], cur[1], cur[0][1])
     if unit is not None:
@@ -88,17 +94,35 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
     return _counted_noun(tokens, num, k, text)
 
 
+def _glued_code(tokens: list[Token], j: int) -> bool:
+    """Token j is glued to a dash and digits after it: `Т-34`, `М-5`."""
+    return (
+        j + 2 < len(tokens)
+        and tokens[j].text[0].isalpha()
+        and tokens[j + 1].text in _DASHES
+        and tokens[j + 1].start == tokens[j].end
+        and tokens[j + 2].start == tokens[j + 1].end
+        and is_ascii_digit(tokens[j + 2].text[0])
+    )
+
+
 def _counted_noun(
     tokens: list[Token], num: Number, k: int, text: str, allow_one: bool = False
 ) -> Unit | None:
     if not num.is_digits and not num.scaled and num.value <= 1 and not allow_one:
         return None  # `один`, `одна из`: too vague to count
     value = None if num.scaled else num.value
-    for step in range(_MAX_ADJ + 1):
-        j = k + step
-        if j >= len(tokens) or (step and not tight(text, tokens[j - 1].end, tokens[j].start)):
+    adjectives, j = 0, k
+    while j < len(tokens) and adjectives <= _MAX_ADJ and j - k <= _MAX_SPAN:
+        if j > k and not tight(text, tokens[j - 1].end, tokens[j].start):
             return None
         tok = tokens[j]
+        if adjectives and tok.low in _ADJ_JOINS:
+            shared = _shared_noun(tokens, j, text)
+            if shared is not None:
+                return Unit("count", shared, j - 1)  # `четыре золотые и две серебряные медали`
+            j += 1  # `пяти новых и очень разных книг`: coordinated adjectives of one noun
+            continue
         if not tok.text[0].isalpha() or not ("а" <= tok.low[0] <= "я" or tok.low[0] == "е"):
             return None
         if tokens[j - 1].text == "." and tok.text[0].isupper():
@@ -119,6 +143,9 @@ def _counted_noun(
                 return None
             # `семи пожарных машин`, `шесть огневых позиций`: a noun/surname that is also an adjective of
             # the agreeing noun right after it
+        elif "ADVB" in gram and tok.low in DEGREE_ADVERBS:
+            j += 1  # `два очень важных решения`: a degree adverb inside the adjective phrase
+            continue
         elif not gram & _ADJ:
             return None
         if not _singular_count(num) and not can_be_plural(word):
@@ -126,7 +153,24 @@ def _counted_noun(
         head = adjective_head(word)
         if head is not None and norm(head) in SUBSTANTIVIZED and not _noun_follows(tokens, j, text):
             return Unit("count", head, j)  # `23 потерпевших`
+        adjectives += 1
+        j += 1
     return None
+
+
+def _shared_noun(tokens: list[Token], j: int, text: str) -> str | None:
+    """`четыре золотые и две серебряные медали`: token j (`и`, `,`) is followed by a count whose noun the
+    count before it shares; returns that noun's lemma."""
+    k = j + 1
+    if not _next_tight(tokens, j, text) or not (
+        is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_START_WORDS
+    ):
+        return None
+    nxt = read_number(tokens, k, text, qualified=False)
+    if nxt is None or nxt.scaled or not _next_tight(tokens, nxt.end, text):
+        return None
+    unit = _counted_noun(tokens, nxt, nxt.end + 1, text, allow_one=True)
+    return unit.unit if unit is not None and unit.kind == "count" else None
 
 
 def _word(tok: Token) -> str:
@@ -162,8 +206,9 @@ def _multiplier(tokens: list[Token], first: int, lead: int, unit: Unit, value: f
 
 
 def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
-    """`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`: a bare number in a list shares the unit stated
-    after the last member (money, percent or measure; the members must agree in having a scale word)."""
+    """`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`, `150 или 200 мест`: a bare number in a list
+    shares the unit or counted noun stated after the last member (the members must agree in having a scale
+    word; counts only without one: `5 млн и 7 тыс. человек` would mix scales)."""
     if _is_year(num, tokens, num.end):
         return None  # `3,1% в 2015 и 3,8% в 2014 году`
     j = num.end
@@ -178,7 +223,7 @@ def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
             return None
         unit = _unit_after(tokens, nxt, k, text)
         if unit is not None:
-            if unit.kind == "count" or unit.factor != 1.0:
+            if unit.factor != 1.0 or (unit.kind == "count" and num.scaled):
                 return None
             return Unit(unit.kind, unit.unit, num.end)
         j = nxt.end
@@ -270,14 +315,17 @@ def _second_bound(tokens: list[Token], j: int, text: str, via: str) -> tuple[int
     if not _next_tight(tokens, j, text):
         return None
     sep = tokens[j + 1]
-    if (via == "dash" and sep.text not in _DASHES) or (via == "до" and sep.low != "до"):
+    last = _ellipsis(tokens, j + 1) if via == "dash" else None
+    if last is None and ((via == "dash" and sep.text not in _DASHES) or (via == "до" and sep.low != "до")):
         return None
-    if not _next_tight(tokens, j + 1, text):
+    last = j + 1 if last is None else last
+    if not _next_tight(tokens, last, text):
         return None
-    k = j + 2
+    k = last + 1
     sign = 1.0
-    if via == "до" and k + 1 < len(tokens) and is_ascii_digit(tokens[k + 1].text[0]):
-        signed = _sign_before(tokens, k + 1, text, k)  # `от -5 до -10 градусов`
+    signable = via == "до" or last > j + 1 or sep.text == "…"
+    if signable and k + 1 < len(tokens) and is_ascii_digit(tokens[k + 1].text[0]):
+        signed = _sign_before(tokens, k + 1, text, k)  # `от -5 до -10 градусов`, `-2… -4 °С`
         if signed is not None:
             sign, k = signed[0], k + 1
     if not (is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_START_WORDS):
@@ -286,6 +334,17 @@ def _second_bound(tokens: list[Token], j: int, text: str, via: str) -> tuple[int
     if num is None:
         return None
     return k, num._replace(value=sign * num.value)
+
+
+def _ellipsis(tokens: list[Token], j: int) -> int | None:
+    """`…` or `...` at token j, as a range sign in weather reports (`-2… -4 °С`): its last token index."""
+    if tokens[j].text == "…":
+        return j
+    if j + 2 < len(tokens) and all(
+        tokens[x].text == "." and (x == j or tokens[x].start == tokens[x - 1].end) for x in (j, j + 1, j + 2)
+    ):
+        return j + 2
+    return None
 
 
 def _sign_before(tokens: list[Token], i: int, text: str, floor: int) -> tuple[float, int] | None:
@@ -395,6 +454,13 @@ class _Scanner:
         gap = self.text[self.out[-1].end : self.tokens[lead].start]
         return len(gap) <= 40 and not any(ch in gap for ch in ".;:!?\n()«»")
 
+    def _orphan_member(self, lead: int) -> bool:
+        """Token `lead` continues a list (`, 4`) whose previous number was not read as an amount."""
+        tokens = self.tokens
+        if lead < 2 or tokens[lead - 1].low not in _LIST_SEPS or not is_ascii_digit(tokens[lead - 2].text[0]):
+            return False
+        return not self.out or self.out[-1].end != tokens[lead - 2].end
+
     def _emit(self, a: int, b: int, kind: str, value, vmin, vmax, unit: str, qual: str) -> None:
         start, end = self.tokens[a].start, self.tokens[b].end
         self.out.append(Amount(start, end, self.text[start:end], kind, value, vmin, vmax, unit, qual))
@@ -411,8 +477,9 @@ class _Scanner:
             if signed is not None:
                 sign, lead = signed
         qual_found = _qualifier_before(tokens, lead, text, self.floor)
-        if qual_found is None and _numbering_before(tokens, lead, text):
-            return None
+        numbered = qual_found is None and _numbering_before(tokens, lead, text)
+        if numbered and tokens[lead - 1].text.isascii():
+            return None  # `Windows 10`, `Boeing 737 MAX`: Latin model names, whatever follows
         num = read_number(tokens, i, text, qualified=qual_found is not None)
         if num is None:
             return None
@@ -424,7 +491,14 @@ class _Scanner:
                 if unit is not None and _next_tight(tokens, num.end, text):
                     self._emit(lead, unit.end, "count", 1.0, 1.0, 1.0, unit.unit, "exact")
                     return unit.end
-            return None
+            unit = _unit_after(tokens, num, i, text)
+            if unit is None or unit.kind == "count" or (lead > 0 and tokens[lead - 1].low == _PER):
+                return None  # `$6 млн за один километр`: the denominator of a rate
+            # `на один процентный пункт`, `одна тонна`: a unit of measure makes `один` a number
+            qual, first = qual_found if qual_found else ("exact", lead)
+            value, vmin, vmax = _value_fields(_times(1.0, unit.factor), qual)
+            self._emit(first, unit.end, unit.kind, value, vmin, vmax, unit.unit, qual)
+            return unit.end
         if sign < 0:
             num = num._replace(value=-num.value)
         qual, first = qual_found if qual_found else ("exact", lead)
@@ -435,7 +509,12 @@ class _Scanner:
                 num = Number(scaled_sum(0.0, num.value, scale), num.end + 1, True, num.is_digits, scale)
         unit = Unit("money", prefix, num.end) if prefix else _unit_after(tokens, num, i, text)
         if unit is None and qual == "exact":
-            unit = _list_unit(tokens, num, text) or self._previous_unit(lead, num)
+            unit = _list_unit(tokens, num, text)
+            if unit is not None and unit.kind == "count" and self._orphan_member(lead):
+                unit = None  # `пункты 3, 4 и 5 статьи`: the list began with a label, not a count
+            unit = unit or self._previous_unit(lead, num)
+        if numbered and (unit is None or unit.kind != "quantity"):
+            return None  # `статья 50`, `дом 12`; a measure still is one: `калибром 122 мм`, `участок 5 га`
 
         # ranges: `5-10 млн тенге`, `от 5 до 10 млн тенге`, `от 5 тыс. тенге до 10 тыс.`
         after_first = unit.end if unit else num.end
@@ -508,6 +587,7 @@ class _Scanner:
         via_dash = tokens[num.end + 1].text in _DASHES or (
             unit is not None and tokens[unit.end + 1].text in _DASHES
         )
+        via_dash = via_dash or _ellipsis(tokens, (unit.end if unit is not None else num.end) + 1) is not None
         k, num2 = second
         unit2 = _unit_after(tokens, num2, k, text)
         if unit2 is None and unit is not None and unit.kind == "money" and prefix:
