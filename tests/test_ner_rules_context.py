@@ -169,3 +169,37 @@ def test_sentence_end_before_a_word_is_no_domain(nlp):
 def test_morph_helpers_survive_letters_without_a_unicode_name():
     word = "\U00017000ского"
     assert lemmas(word) == frozenset() and tags(word) == () and not is_known(word) and not cases(word)
+
+
+# --- institution: a relational adjective + a lower-case state institution noun ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Как сообщили в британском министерстве обороны, учения завершены.",
+            "британском министерстве обороны",
+        ),
+        (
+            "Эксперты немецкого антимонопольного ведомства начали проверку.",
+            "немецкого антимонопольного ведомства",
+        ),
+        ("Вопрос обсудят на заседании парламентского комитета в среду.", "парламентского комитета"),
+    ],
+)
+def test_relational_adjective_and_institution_noun_are_an_org(nlp, text, name):
+    assert run(nlp, text, [], only="ner_context") == [(name, "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Решение российского правительства вызвало споры.",  # governments are no names here
+        "Письма получили японские министерства и ведомства.",  # plural: no one institution
+        "Вчера новый комитет собрался впервые.",  # no relational adjective
+        "Глава Минфина выступил в британском парламенте.",  # not a state-institution head
+    ],
+)
+def test_other_lower_case_institution_phrases_stay_untagged(nlp, text):
+    assert [m for m in run(nlp, text, [], only="ner_context") if m[1] == "ORG"] == []

@@ -12,6 +12,9 @@
 - lists: in '• Чили • Коста Рика • Эквадор •' a PER item between LOC items is a LOC, and an untagged
   capitalised item there is a LOC too.
 - champion: 'чемпионат Европы', 'чемпионом Германии': the place natasha left untagged is a LOC.
+- institution: a lower-case state institution noun after a relational adjective names one institution
+  ('японского дипломатического ведомства', 'в российском министерстве финансов'): an ORG, with the
+  genitive words that complete it; 'российское правительство' or plurals ('антимонопольным службам') not.
 
 The `rules` config picks which of them run (all by default), so each can be measured on its own.
 """
@@ -23,13 +26,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .morph import cases, is_known, lemmas, tags, vocab
+from .morph import case_numbers, cases, is_known, lemmas, tags, vocab
 from .resources import load_json
 from .spans import is_capitalised, make_span, set_ents
 
 SOURCE = "context"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
-ALL_RULES = ("org_tag", "descriptor", "titles", "adjective", "east_asian", "lists", "champion")
+ALL_RULES = ("org_tag", "descriptor", "titles", "adjective", "east_asian", "lists", "champion", "institution")
 
 
 def _best_tag_has(word: str, grammeme: str) -> bool:
@@ -64,6 +67,14 @@ class ContextRules:
         self.champion = set(cfg["champion_lemmas"])
         # a form of each lemma holds its first letters but the last two ('чемпион' -> 'чемпи')
         self.champion_stems = {w[: max(3, len(w) - 2)] for w in self.champion}
+        inst = cfg["lowercase_institutions"]
+        self.low_heads = set(inst["heads"])
+        self.low_head_stems = tuple({w.rstrip("аеёиоуыэюяйь") for w in self.low_heads})
+        self.low_max_complement = int(inst["max_complement_words"])
+        # lower-case forms of a head: its stem and an ending ('министерств|ами'); the lemma is checked after
+        self.low_head_re = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(sorted(self.low_head_stems))})[а-яё]{{0,3}}(?![\w-])"
+        )
         self.title_nouns = set(load_json("quoted_orgs.json")["not_org_lemmas"])
         p = load_json("punctuation.json")
         self.open_q = set(p["open_quotes"]) | {'"'}
@@ -245,6 +256,65 @@ class ContextRules:
                 continue
             if lemmas(words[i - 1].lower()) & self.champion and _best_tag_has(w, "Geox"):
                 new.append(make_span(doc, i, i + 1, "LOC", SOURCE))
+        return ents + new
+
+    @staticmethod
+    def _agrees(adj: str, head: str) -> bool:
+        """`adj` can agree in case with singular noun `head`."""
+        head_cn = {cn for cn in case_numbers(head, "NOUN") if cn[1] == "Sing"}
+        return bool(head_cn & case_numbers(adj, "ADJ"))
+
+    @staticmethod
+    def _is_genitive_word(word: str) -> tuple[bool, bool]:
+        """(the lower-case `word` can be genitive, it can be a genitive noun)."""
+        if not word.isalpha() or not word.islower():
+            return False, False
+        found = tags(word)
+        if not found or found[0].POS not in ("NOUN", "ADJF"):  # 'в', 'и' are no words of a name
+            return False, False
+        noun = "Gen" in cases(word, "NOUN")
+        return noun or "Gen" in cases(word, "ADJ"), noun
+
+    def _institution(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        text = doc._.ner_text or doc.text
+        found = [m for m in self.low_head_re.finditer(text) if m.start() > 0]
+        if not found:  # most documents: nothing to do
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        new: list[Span] = []
+        last_end = 0
+        for m in found:
+            head = doc.char_span(m.start(), m.end())
+            if head is None or len(head) != 1 or head.start < last_end or head.start in taken:
+                continue
+            i, w = head.start, m.group(0)
+            if not lemmas(w) & self.low_heads:
+                continue
+            # adjectives before the head, agreeing with it; one of them relational ('японского')
+            j = i
+            while j > 0 and doc[j - 1].whitespace_ and (j - 1) not in taken:
+                prev = doc[j - 1].text
+                if not prev.islower() or not prev.replace("-", "").isalpha() or not self._agrees(prev, w):
+                    break
+                j -= 1
+            if j == i or not any(self._is_relational_adjective(doc[k].text, w) for k in range(j, i)):
+                continue
+            # genitive words that complete the name ('министерства | иностранных дел'), ending in a noun
+            end, k = i + 1, i + 1
+            while (
+                k < len(doc)
+                and k - i <= self.low_max_complement
+                and k not in taken
+                and doc[k - 1].whitespace_
+            ):
+                gen, noun = self._is_genitive_word(doc[k].text)
+                if not gen:
+                    break
+                k += 1
+                if noun:
+                    end = k
+            new.append(make_span(doc, j, end, "ORG", SOURCE))
+            last_end = end
         return ents + new
 
     def __call__(self, doc: Doc) -> Doc:

@@ -70,3 +70,13 @@ def cases(word: str, pos: str | None = None) -> frozenset[str]:
     return frozenset(
         f.feats["Case"] for f in _parse(word) if "Case" in f.feats and (pos is None or f.pos == pos)
     )
+
+
+@lru_cache(maxsize=20_000)
+def case_numbers(word: str, pos: str) -> frozenset[tuple[str, str]]:
+    """(UD case, UD number) pairs of the parses of `word` with part of speech `pos` ('NOUN', 'ADJ')."""
+    return frozenset(
+        (f.feats["Case"], f.feats.get("Number", ""))
+        for f in _parse(word)
+        if f.pos == pos and "Case" in f.feats
+    )
