@@ -15,6 +15,7 @@ from pipeline.nlp.amounts.lexicon import (
     NUMBERING_WORDS,
     PREFIX_SYMBOLS,
     QUALIFIERS_REV,
+    SCALE_WORD_FORMS,
     SCALES,
     SUBSTANTIVIZED,
     UNITS,
@@ -49,6 +50,12 @@ _LIST_SEPS = frozenset({",", "и", "или"})  # `21 млрд, 55 млрд и 68
 _TIMES = "раз"  # `десять раз поднимались`: a count of occurrences; `в 2 раза` is a multiplier
 _TIMES_PREP = frozenset({"в", "во"})
 _PER = "за"  # `за один километр`
+_PREP_QUALIFIERS = frozenset({"до", "от"})  # qualifiers that are mostly prepositions before a bare number
+_ELLIPSIS_CHARS = 160  # how far back the count whose noun a bare number takes may end
+_SENTENCE_ENDS = frozenset(".!?;\n")
+_ELLIPSIS_NEXT = frozenset({"и", "а", "или", "но", "из"})  # `лишь 10, а ещё три`, `65 из которых`
+_NOT_ELLIPTIC_NEXT = frozenset("%°‰+(×x*/")
+_FINITE = frozenset({"VERB", "PRTS"})  # `а ещё три были сокращены`, `65 получили ранения`
 
 
 class Unit(NamedTuple):
@@ -92,6 +99,10 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
             return None
         return Unit(unit[0][1], unit[0][0], unit[1])
     return _counted_noun(tokens, num, k, text)
+
+
+def _followed_by(tokens: list[Token], j: int, word: str) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1].low == word
 
 
 def _glued_code(tokens: list[Token], j: int) -> bool:
@@ -216,8 +227,10 @@ def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
         if not _next_tight(tokens, j, text) or tokens[j + 1].low not in _LIST_SEPS:
             return None
         k = j + 2
-        if not _next_tight(tokens, j + 1, text) or not is_ascii_digit(tokens[k].text[0]):
+        if not _next_tight(tokens, j + 1, text):
             return None
+        if not (is_ascii_digit(tokens[k].text[0]) or (not num.is_digits and tokens[k].low in NUMBER_WORDS)):
+            return None  # `восемь или десять полицейских`: words with words, digits with digits
         nxt = read_number(tokens, k, text, qualified=False)
         if nxt is None or nxt.scaled != num.scaled or (num.scaled and nxt.scale != num.scale):
             return None
@@ -228,6 +241,25 @@ def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
             return Unit(unit.kind, unit.unit, num.end)
         j = nxt.end
     return None
+
+
+def _list_end(tokens: list[Token], j: int, text: str) -> int:
+    """Last token of the list of bare numbers that starts with a number ending at token j (`7, 8 и 11`)."""
+    for _ in range(6):
+        k = j + 2
+        if not (
+            _next_tight(tokens, j, text)
+            and tokens[j + 1].low in _LIST_SEPS
+            and _next_tight(tokens, j + 1, text)
+        ):
+            break
+        if not (is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_WORDS):
+            break
+        nxt = read_number(tokens, k, text, qualified=False)
+        if nxt is None:
+            break
+        j = nxt.end
+    return j
 
 
 def _quoted_name(tokens: list[Token], first: int, end: int, text: str) -> bool:
@@ -454,6 +486,49 @@ class _Scanner:
         gap = self.text[self.out[-1].end : self.tokens[lead].start]
         return len(gap) <= 40 and not any(ch in gap for ch in ".;:!?\n()«»")
 
+    def _elliptic_count(self, lead: int, num: Number) -> Unit | None:
+        """`30 машин Ту-95, 12 — Ту-22М3`, `из 12 спецучастков состоялось лишь 10, а ещё три были сокращены`:
+        a bare number takes the noun of the count before it in the same sentence (the noun left out by
+        ellipsis). Only when nothing after the number could be its own noun: punctuation, a conjunction,
+        a verb or a model code (`один Ту-22MR`); never after a preposition (`в 15`, `по 2`) or for a year."""
+        tokens, text = self.tokens, self.text
+        if not self.out or self.out[-1].kind != "count" or self.out[-1].unit == _TIMES:
+            return None
+        if _is_year(num, tokens, lead) or (num.is_digits and _is_year(num, tokens, num.end)):
+            return None
+        gap = text[self.out[-1].end : tokens[lead].start]
+        if len(gap) > _ELLIPSIS_CHARS or any(ch in gap for ch in _SENTENCE_ENDS):
+            return None
+        if lead > 0:
+            prev = tokens[lead - 1]
+            if prev.text[0].isalpha() and "PREP" in first_parse(prev.low)[1]:
+                return None  # `в 15`, `по 2`
+            if prev.end == tokens[lead].start and prev.text in _SIGNS | {"+", "(", "/"}:
+                return None  # `+19`, `20-1`, `(22+31)`: scores and signed differences
+        if tokens[lead].low in SCALE_WORD_FORMS:
+            return None  # `поставили миллион и $1,2 млн`: a bare scale word is money or vague
+        j = _list_end(tokens, num.end, text) + 1
+        if (
+            j < len(tokens)
+            and tokens[j].start - tokens[j - 1].end <= 2
+            and "\n" not in text[tokens[j - 1].end : tokens[j].start]
+        ):
+            nxt = tokens[j]
+            if nxt.text[0].isalpha():
+                if not (
+                    nxt.low in _ELLIPSIS_NEXT
+                    or first_parse(_word(nxt))[1] & _FINITE
+                    or _glued_code(tokens, j)
+                ):
+                    return (
+                        None  # `пробы от 7, 8 и 11 апреля`, `32 голосующих`: a word that may be its own noun
+                    )
+            elif nxt.text in _NOT_ELLIPTIC_NEXT or is_ascii_digit(nxt.text[0]):
+                return None  # a unit symbol, arithmetic (`53 (22+31) очка`), `двумя 30-мм`
+            elif nxt.start == tokens[j - 1].end and nxt.text not in ",.;:)»":
+                return None  # glued punctuation: `5-й`, `10:30`, `5/7`
+        return Unit("count", self.out[-1].unit, num.end)
+
     def _orphan_member(self, lead: int) -> bool:
         """Token `lead` continues a list (`, 4`) whose previous number was not read as an amount."""
         tokens = self.tokens
@@ -491,6 +566,11 @@ class _Scanner:
                 if unit is not None and _next_tight(tokens, num.end, text):
                     self._emit(lead, unit.end, "count", 1.0, 1.0, 1.0, unit.unit, "exact")
                     return unit.end
+            if qual_found is None and self._listed(lead) and not _followed_by(tokens, num.end, "из"):
+                elliptic = self._elliptic_count(lead, num)
+                if elliptic is not None:  # `пять — Ту-160М1 и один Ту-22MR`
+                    self._emit(lead, num.end, "count", 1.0, 1.0, 1.0, elliptic.unit, "exact")
+                    return num.end
             unit = _unit_after(tokens, num, i, text)
             if unit is None or unit.kind == "count" or (lead > 0 and tokens[lead - 1].low == _PER):
                 return None  # `$6 млн за один километр`: the denominator of a rate
@@ -515,6 +595,8 @@ class _Scanner:
             unit = unit or self._previous_unit(lead, num)
         if numbered and (unit is None or unit.kind != "quantity"):
             return None  # `статья 50`, `дом 12`; a measure still is one: `калибром 122 мм`, `участок 5 га`
+        if unit is None and not (qual_found and tokens[first].low in _PREP_QUALIFIERS):
+            unit = self._elliptic_count(lead, num)
 
         # ranges: `5-10 млн тенге`, `от 5 до 10 млн тенге`, `от 5 тыс. тенге до 10 тыс.`
         after_first = unit.end if unit else num.end
