@@ -24,8 +24,8 @@ Kinds and units:
   collective numerals are (`пятеро детей`). `N раз` counts occurrences (`десять раз поднимались`) unless
   it is a multiplier (`в 2 раза`, `в целых три раза`, `10 раз больше`, fractions).
 - a unit stated once covers a list (`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`, `150 или 200
-  мест`; counts without scale words only), and a bare scaled number right after a money amount in the same clause continues it
-  (`274 млрд руб., в 2019 году – 288 млрд`).
+  мест`; counts without scale words only), and a bare scaled number right after a money amount in the same
+  clause continues it (`274 млрд руб., в 2019 году – 288 млрд`).
 
 Value conventions (one rule per qualifier, so analysts can filter on value_min/value_max uniformly):
 - exact:        value = value_min = value_max = the number;
