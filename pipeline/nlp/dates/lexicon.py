@@ -75,6 +75,9 @@ class Lexicon:
     present_tails: tuple[tuple[str, ...], ...]
     quarter_abbr_not_before: frozenset[str]
     not_year_after: frozenset[str]
+    bare_year_preps: frozenset[str]  # `в 2007,`: a year without `год` after locative `в`
+    bare_year_next_words: frozenset[str]  # words that may follow such a bare year (`в 2008 и ...`)
+    born_abbr: frozenset[str]  # `(р. 1947)`
     instrumental: frozenset[str]  # unit forms after which `с` means `with`, not `since`
     number_markers: frozenset[str]
     roman_lookalikes: dict[str, str]
@@ -154,6 +157,9 @@ def lexicon() -> Lexicon:
         present_tails=_seqs(raw["present_tails"]),
         quarter_abbr_not_before=_set(raw, "quarter_abbr_not_before"),
         not_year_after=_set(raw, "not_year_after"),
+        bare_year_preps=_set(raw, "bare_year_preps"),
+        bare_year_next_words=_set(raw, "bare_year_next_words"),
+        born_abbr=_set(raw, "born_abbr"),
         number_markers=_set(raw, "number_markers"),
         roman_lookalikes={fold(k): v for k, v in raw["roman_lookalikes"].items()},
         day_parts=_set(raw, "day_parts"),

@@ -127,4 +127,28 @@ def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
 
 def year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     y = year_at(t, i, lex)
+    if y is None and _bare_year_context(t, i, lex):
+        y = year_at(t, i, lex, need_word=False)
     return Atom("year", i, y[0], year=y[1]) if y else None
+
+
+def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """A 4-digit number with no `год` that is still a year: alone in brackets (`(1944)`, `(р. 1947)`), or
+    after locative `в` with nothing after it that it could count (`ни в 2007, ни в 2005 году`, `В 2015
+    Россия`); `в 1500 километрах` and `в 2000 раз` stay numbers."""
+    nxt, j = t.low_at(i + 1), i + 1
+    if nxt == ")":
+        prev = t.low_at(i - 1)
+        return prev == "(" or (prev == "." and t.low_at(i - 2) in lex.born_abbr and t.low_at(i - 3) == "(")
+    if t.low_at(i - 1) not in lex.bare_year_preps:
+        return False
+    if j >= len(t) or nxt in lex.bare_year_next_words:
+        return True
+    if t.kind[j] == WORD:
+        return t.raw[j][0].isupper()
+    if nxt in lex.dashes and j + 1 < len(t) and t.kind[j + 1] == NUM:
+        return False  # `в 2008—2009`: a range of numbers, not the year 2008
+    return nxt in _YEAR_CLOSERS
+
+
+_YEAR_CLOSERS = frozenset({",", ".", ";", ":", "!", "?", "»", ")", "—", "–"})
