@@ -339,3 +339,49 @@ def test_bracketed_other_script_inside_person_span_needs_matching_initials(nlp):
     text = "Машину разбил Карлос Сайнс (Red Bull) на старте."
     got = run(nlp, text, [("Карлос Сайнс (Red Bull)", "PER")], only="ner_punct")
     assert got == [("Карлос Сайнс", "PER")]
+
+
+# --- complements: 'по ...' / 'при ...' complete an institution's name -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name"),
+    [
+        (
+            "Заявление сделал представитель Контрольного комитета при мэрии города вчера.",
+            [("Контрольного комитета", "ORG")],
+            "Контрольного комитета при мэрии города",
+        ),
+        (
+            "Лицензию выдало Бюро Канады по авторским правам и смежным вопросам.",
+            [("Бюро", "ORG"), ("Канады", "LOC")],
+            "Бюро Канады по авторским правам и смежным вопросам",
+        ),
+        (
+            "Сотрудники МВД по Самаре и Тольятти задержали его.",
+            [("МВД", "ORG"), ("Самаре", "LOC"), ("Тольятти", "LOC")],
+            "МВД по Самаре и Тольятти",
+        ),
+        (
+            "Решение принял Научный совет при Президенте Чехии в среду.",
+            [("Научный совет", "ORG"), ("Президенте", "PER"), ("Чехии", "LOC")],
+            "Научный совет при Президенте Чехии",
+        ),
+    ],
+)
+def test_complement_completes_an_institution_name(nlp, text, spans, name):
+    assert run(nlp, text, spans, only="ner_merge")[0] == (name, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Совет директоров по итогам года одобрил сделку.", [("Совет директоров", "ORG")]),  # discourse 'по'
+        ("Форум прошёл в Центре при поддержке мэрии.", [("Центре", "ORG")]),  # a circumstance
+        ("Акции Газпрома по оценкам аналитиков вырастут.", [("Газпрома", "ORG")]),  # no institution noun
+        # the phrase belongs to the lower-case 'комитета' before the name
+        ("Глава комитета Совета Федерации по обороне выступил.", [("Совета Федерации", "ORG")]),
+    ],
+)
+def test_no_complement_for_discourse_phrases_or_other_owners(nlp, text, spans):
+    assert run(nlp, text, spans, only="ner_merge") == spans
