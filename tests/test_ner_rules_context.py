@@ -203,3 +203,21 @@ def test_relational_adjective_and_institution_noun_are_an_org(nlp, text, name):
 )
 def test_other_lower_case_institution_phrases_stay_untagged(nlp, text):
     assert [m for m in run(nlp, text, [], only="ner_context") if m[1] == "ORG"] == []
+
+
+def test_vehicle_names_joined_to_a_vehicle_name_are_titles_too(nlp):
+    text = "Скоро полетят корабли «Буревестник» (в мае) и «Сокол». Запуск «Сокола» перенесли."
+    got = run(nlp, text, [("Буревестник", "ORG"), ("Сокол", "ORG"), ("Сокола", "ORG")], only="ner_context")
+    assert got == []
+
+
+def test_unquoted_name_in_apposition_to_a_title_noun_is_no_org(nlp):
+    text = "Снимки сделал телескоп Зоркий, а кампания шла под девизом Open Sky."
+    got = run(nlp, text, [("Зоркий", "ORG"), ("Open Sky", "ORG")], only="ner_context")
+    assert got == []
+
+
+def test_owner_after_a_title_noun_stays_org(nlp):
+    text = "Солисты балета Мариинского театра выступили в Омске."
+    got = run(nlp, text, [("Мариинского театра", "ORG"), ("Омске", "LOC")], only="ner_context")
+    assert got == [("Мариинского театра", "ORG"), ("Омске", "LOC")]

@@ -4,8 +4,9 @@
   'Аль-Джазиры Сами аль-Хадж' as one PER is an ORG and a PER.
 - descriptor: 'команда Феррари', 'заявление партии Нацфронта': a one-word PER that is no person's name after
   an organisation noun is an ORG; 'клуб Бавария' likewise for a LOC after a sport noun.
-- titles: a name that stands once in quotes after a vehicle/title noun ('шаттл «Дискавери»') is no ORG
-  anywhere in the document ('после «Дискавери»').
+- titles: a name that stands once in quotes after a vehicle/title noun ('шаттл «Дискавери»'), or is joined
+  to such a name ('шаттлы «Индевор» и «Атлантис»'), is no ORG anywhere in the document ('после
+  «Дискавери»'); nor is an unquoted ORG in apposition to a title noun ('телескопа Хаббл').
 - adjective: a relational adjective before an ORG is part of its name in the gold convention
   ('японского МИДа', 'московского «Центра»').
 - east_asian: 'Хвана | Чжан Епа' (natasha cut a Korean name in two) is one PER.
@@ -32,7 +33,17 @@ from .spans import is_capitalised, make_span, set_ents
 
 SOURCE = "context"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
-ALL_RULES = ("org_tag", "descriptor", "titles", "adjective", "east_asian", "lists", "champion", "institution")
+_JOINED = re.compile(r"[^«»\n.!?]*(?:\sи|,)\s+")
+ALL_RULES = (
+    "org_tag",
+    "descriptor",
+    "titles",
+    "adjective",
+    "east_asian",
+    "lists",
+    "champion",
+    "institution",
+)
 
 
 def _best_tag_has(word: str, grammeme: str) -> bool:
@@ -135,13 +146,34 @@ class ContextRules:
             return ents
         names: set[str] = set()
         text = doc._.ner_text or doc.text
+        last_title_end = -1
         for m in self.quoted_word.finditer(text):
             before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            if before and lemmas(before.group(1).lower()) & self.title_nouns:
+            # 'шаттлы «Индевор» (в конце апреля) и «Атлантис»': a name joined to a title name is one too
+            joined = 0 <= m.start() - last_title_end <= 40 and _JOINED.fullmatch(
+                text, last_title_end, m.start()
+            )
+            if joined or (before and lemmas(before.group(1).lower()) & self.title_nouns):
                 names |= lemmas(m.group(1).lower())
-        if not names:
+                last_title_end = m.end()
+        # 'телескопа Хаббл', 'под девизом The Right Move': an unquoted ORG in apposition right after a title
+        # noun (Latin, or a nominative that cannot be a genitive: 'балета | Большого театра' is the owner)
+        texts: set[str] = set()
+        for e in ents:
+            first = e[0].text
+            if e.label_ == "ORG" and e[0].is_alpha and (first.isascii() or "Gen" not in cases(first)):
+                prev = self._prev_word(doc, e.start)
+                if prev is not None and lemmas(prev) & self.title_nouns:
+                    texts.add(e.text)
+        if not names and not texts:
             return ents
-        return [e for e in ents if not (e.label_ == "ORG" and len(e) == 1 and lemmas(e.text.lower()) & names)]
+        return [
+            e
+            for e in ents
+            if not (
+                e.label_ == "ORG" and (e.text in texts or (len(e) == 1 and lemmas(e.text.lower()) & names))
+            )
+        ]
 
     def _is_relational_adjective(self, word: str, head: str) -> bool:
         if not word.isalpha() and not (word.count("-") == 1 and word.replace("-", "").isalpha()):
