@@ -10,6 +10,8 @@ from pipeline.nlp.amounts.lexicon import (
     COUNT_STOPLIST,
     CURRENCIES,
     DEGREE_ADVERBS,
+    IDIOMS,
+    IMPRINT_UNITS,
     NUMBER_START_WORDS,
     NUMBER_WORDS,
     NUMBERING_WORDS,
@@ -20,6 +22,7 @@ from pipeline.nlp.amounts.lexicon import (
     SUBSTANTIVIZED,
     UNITS,
     match_trie,
+    measure_adjective_unit,
 )
 from pipeline.nlp.amounts.morph import (
     adjective_head,
@@ -85,9 +88,12 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
         and k + 1 < len(tokens)
         and tokens[k].start == tokens[j].end
         and tokens[k + 1].start == tokens[k].end
-        and tokens[k + 1].low.startswith(PERCENT_ADJ_STEM)
     ):
-        return Unit("percent", "%", k + 1)  # `10-процентный`, `2,5-процентная ставка`
+        if tokens[k + 1].low.startswith(PERCENT_ADJ_STEM):
+            return Unit("percent", "%", k + 1)  # `10-процентный`, `2,5-процентная ставка`
+        measure = measure_adjective_unit(tokens[k + 1].low)
+        if measure is not None and num.is_digits:
+            return Unit("quantity", measure, k + 1)  # `17-метровая`, `130-миллиметровыми`
     cur = match_trie(CURRENCIES, tokens, k, text)
     unit = match_trie(UNITS, tokens, k, text)
     if unit is not None and _glued_code(tokens, unit[1]):
@@ -98,7 +104,30 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
         if tokens[k].low in _YEAR_UNITS and _is_year(num, tokens, i):
             return None
         return Unit(unit[0][1], unit[0][0], unit[1])
+    imprint = _imprint_unit(tokens, i, k, text)
+    if imprint is not None:
+        return imprint
     return _counted_noun(tokens, num, k, text)
+
+
+def _imprint_unit(tokens: list[Token], i: int, k: int, text: str) -> Unit | None:
+    """`М.: ОГИ, 2017. – 128 с.`: the page count of a bibliographic imprint (number after a spaced dash,
+    the abbreviation's dot glued and not followed by a glued letter as in `с.ш.`)."""
+    if i == 0 or tokens[i - 1].text not in _DASHES or tokens[i - 1].end == tokens[i].start:
+        return None
+    found = match_trie(IMPRINT_UNITS, tokens, k, text)
+    if found is None:
+        return None
+    lemma, end = found
+    if tokens[end].start != tokens[end - 1].end:
+        return None
+    if (
+        end + 1 < len(tokens)
+        and tokens[end + 1].start == tokens[end].end
+        and tokens[end + 1].text[0].isalpha()
+    ):
+        return None
+    return Unit("count", lemma, end)
 
 
 def _followed_by(tokens: list[Token], j: int, word: str) -> bool:
@@ -157,6 +186,8 @@ def _counted_noun(
         elif "ADVB" in gram and tok.low in DEGREE_ADVERBS:
             j += 1  # `два очень важных решения`: a degree adverb inside the adjective phrase
             continue
+        elif adjectives and "PREP" in gram:
+            return _noun_after_complement(tokens, j, text, value)  # `две важные для города даты`
         elif not gram & _ADJ:
             return None
         if not _singular_count(num) and not can_be_plural(word):
@@ -166,6 +197,32 @@ def _counted_noun(
             return Unit("count", head, j)  # `23 потерпевших`
         adjectives += 1
         j += 1
+    return None
+
+
+def _noun_after_complement(tokens: list[Token], j: int, text: str, value: float | None) -> Unit | None:
+    """`две важные для города даты`, `1,4 млн связанных с выборами автоматизированных сообщений`: after the
+    adjectives, a prepositional complement (token j is the preposition, then words up to its noun) and the
+    counted noun, perhaps after one more adjective; the noun agrees with the count and with the adjective
+    before the preposition."""
+    adjective = _word(tokens[j - 1])
+    object_seen = False  # the first noun after the preposition is its object; the counted noun follows it
+    for p in range(j + 1, min(j + 5, len(tokens))):
+        if not tokens[p].text[0].isalpha() or not tight(text, tokens[p - 1].end, tokens[p].start):
+            return None
+        word = _word(tokens[p])
+        lemma, gram = first_parse(word)
+        if "NOUN" not in gram:
+            continue
+        if not object_seen:
+            object_seen = True
+            continue
+        if lemma in COUNT_STOPLIST or not agrees(adjective, word):
+            return None
+        counted = count_lemma(word, value)
+        if counted is None or norm(counted) in COUNT_STOPLIST:
+            return None
+        return Unit("count", counted, p)
     return None
 
 
@@ -536,7 +593,17 @@ class _Scanner:
             return False
         return not self.out or self.out[-1].end != tokens[lead - 2].end
 
+    def _idiom(self, a: int) -> bool:
+        """Token a is inside a set phrase (`на семи холмах`, `в двух шагах`; models/amounts/idioms.txt)."""
+        for s in range(max(a - 2, 0), a + 1):
+            found = match_trie(IDIOMS, self.tokens, s, self.text)
+            if found is not None and found[1] >= a:
+                return True
+        return False
+
     def _emit(self, a: int, b: int, kind: str, value, vmin, vmax, unit: str, qual: str) -> None:
+        if self._idiom(a):
+            return
         start, end = self.tokens[a].start, self.tokens[b].end
         self.out.append(Amount(start, end, self.text[start:end], kind, value, vmin, vmax, unit, qual))
 

@@ -86,8 +86,28 @@ CURRENCIES: Trie = build_trie(
 )
 PREFIX_SYMBOLS: dict[str, str] = {r[0]: r[1] for r in _rows("prefix_symbols.tsv")}
 UNITS: Trie = build_trie([(r[0], (r[1], r[2])) for r in _rows("units.tsv")])
+IMPRINT_UNITS: Trie = build_trie([(r[0], r[1]) for r in _rows("imprint_units.tsv")])
+IDIOMS: Trie = build_trie([(r[0], True) for r in _rows("idioms.txt")])
 SCALES: Trie = build_trie([(r[0], float(r[1])) for r in _rows("scales.tsv")])
 QUALIFIERS_REV: Trie = build_trie([(r[0], r[1]) for r in _rows("qualifiers.tsv")], reverse=True)
+
+# `17-метровая`, `53-килограммовый`: a measure stem and an adjective ending -> normalised unit
+_ADJ_ENDINGS = "ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ую|юю|ым|им|ых|их|ыми|ими|ом|ем"
+_MEASURE_STEMS = {norm(r[0]): r[1] for r in _rows("measure_adjectives.tsv")}
+_MEASURE_ADJ = re.compile(
+    "("
+    + "|".join(sorted(map(re.escape, _MEASURE_STEMS), key=len, reverse=True))
+    + ")(?:"
+    + _ADJ_ENDINGS
+    + ")"
+)
+
+
+def measure_adjective_unit(word: str) -> str | None:
+    """The unit of an adjectival measure word (`метровая` -> 'm'), or None (`метровке`, `летний`)."""
+    m = _MEASURE_ADJ.fullmatch(word)
+    return _MEASURE_STEMS[m.group(1)] if m else None
+
 
 NUMBER_WORDS: dict[str, tuple[float, str]] = {}
 for _phrase, _value, _cls in _rows("number_words.tsv"):

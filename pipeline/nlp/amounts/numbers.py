@@ -16,6 +16,7 @@ from pipeline.nlp.amounts.lexicon import (
     SCALE_WORD_FORMS,
     SCALES,
     match_trie,
+    measure_adjective_unit,
 )
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight
 
@@ -24,6 +25,7 @@ _GROUP3 = re.compile(r"[0-9]{3}(?:,[0-9]+)?")
 _THOUSANDS_SEP = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
 _CLASS_RANK = {"unit": 1, "teen": 2, "ten": 2, "hundred": 3}
 _DASHES = "-‑–—"
+_LABEL_ABBR = frozenset({"ст", "п", "пп", "ч", "гл", "абз", "подп", "разд", "рис", "табл"})
 PERCENT_ADJ_STEM = "процент"  # `10-процентный рост`: the number glued to an adjective of percent
 
 
@@ -72,6 +74,13 @@ def bad_digit_context(tokens: list[Token], i: int, j: int, text: str) -> bool:
             return True
         if glued(text, prev.end, first.start) and (prev.text[-1].isalpha() or prev.text == "."):
             return True
+        if (
+            prev.text == "."
+            and i > 1
+            and tokens[i - 2].low in _LABEL_ABBR
+            and glued(text, tokens[i - 2].end, prev.start)
+        ):
+            return True  # `ст. 91 УПК`, `п. 3`, `ч. 2`: article, item and part numbers
         if prev.text in _DASHES and glued(text, prev.end, first.start) and i > 1:
             pp = tokens[i - 2]
             if glued(text, pp.end, prev.start) and pp.text[-1].isalpha():
@@ -95,8 +104,10 @@ def bad_digit_context(tokens: list[Token], i: int, j: int, text: str) -> bool:
                     glued(text, nxt.end, after.start)
                     and after.text[0].isalpha()
                     and not after.low.startswith(PERCENT_ADJ_STEM)
+                    and measure_adjective_unit(after.low) is None
                 ):
-                    return True  # `2-й`, `45-летний`, `90-х`, `45-ФЗ`; `10-процентный` is a percent
+                    # `2-й`, `45-летний`, `90-х`, `45-ФЗ`; `10-процентный` is a percent, `17-метровая` 17 m
+                    return True
     return False
 
 
