@@ -133,12 +133,21 @@ def test_calendar_edges_do_not_raise() -> None:
 @settings(max_examples=200, deadline=None)
 @given(_texts, st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 def test_publication_date_only_resolves(text: str, published: date) -> None:
-    """Giving a publication date never changes which spans are found, only their dates."""
+    """Giving a publication date never changes which spans are found, only their dates (and the kind of `к X`,
+    which is a deadline while X is ahead of the publication date and X itself once X is over: documented)."""
     without = extract_dates(text)
     with_pub = extract_dates(text, published)
-    assert [(m.start, m.end, m.kind) for m in without] == [(m.start, m.end, m.kind) for m in with_pub]
+
+    def kind(m: DateMention) -> str:
+        return (
+            "by"
+            if m.text[:1] in "кК" and m.kind in ("open_start", "relative", *GRANULARITIES, "date")
+            else m.kind
+        )
+
+    assert [(m.start, m.end, kind(m)) for m in without] == [(m.start, m.end, kind(m)) for m in with_pub]
     for a, b in zip(without, with_pub, strict=True):
-        if a.resolved:
+        if a.resolved and kind(a) != "by":
             assert (a.date_start, a.date_end) == (b.date_start, b.date_end)
 
 
