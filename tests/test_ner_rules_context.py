@@ -221,3 +221,18 @@ def test_owner_after_a_title_noun_stays_org(nlp):
     text = "Солисты балета Мариинского театра выступили в Омске."
     got = run(nlp, text, [("Мариинского театра", "ORG"), ("Омске", "LOC")], only="ner_context")
     assert got == [("Мариинского театра", "ORG"), ("Омске", "LOC")]
+
+
+# --- repeats: an ORG name tagged once is an ORG where the document repeats it ------------------------------
+
+
+def test_repeated_org_name_is_tagged_again(nlp):
+    text = "Концерн «Орбита» открыл завод. Позже «Орбита» купила верфь у Зенита."
+    got = run(nlp, text, [("Орбита", "ORG")], only="ner_context")
+    assert got == [("Орбита", "ORG"), ("Орбита", "ORG")]
+
+
+def test_repeat_skips_common_word_at_sentence_start_and_hashtags(nlp):
+    text = "Проект ведёт компания Стадион. Стадион был полон. Пишите с тегом #Стадион."
+    got = run(nlp, text, [("Стадион", "ORG")], only="ner_context")
+    assert got == [("Стадион", "ORG")]

@@ -13,6 +13,8 @@
 - lists: in '• Чили • Коста Рика • Эквадор •' a PER item between LOC items is a LOC, and an untagged
   capitalised item there is a LOC too.
 - champion: 'чемпионат Европы', 'чемпионом Германии': the place natasha left untagged is a LOC.
+- repeats: an ORG name (up to repeat_max_tokens words) stands for the same organisation where the
+  document repeats it untagged ('«Фольксваген» (Volkswagen) ... «Фольксваген» имеет').
 - institution: a lower-case state institution noun after a relational adjective names one institution
   ('японского дипломатического ведомства', 'в российском министерстве финансов'): an ORG, with the
   genitive words that complete it; 'российское правительство' or plurals ('антимонопольным службам') not.
@@ -33,10 +35,12 @@ from .spans import is_capitalised, make_span, set_ents
 
 SOURCE = "context"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*[«\"„“]?|^\s*[«\"„“]?)\s*$")
 _JOINED = re.compile(r"[^«»\n.!?]*(?:\sи|,)\s+")
 ALL_RULES = (
     "org_tag",
     "descriptor",
+    "repeats",
     "titles",
     "adjective",
     "east_asian",
@@ -86,6 +90,8 @@ class ContextRules:
         self.low_head_re = re.compile(
             rf"(?<![\w-])(?:{'|'.join(sorted(self.low_head_stems))})[а-яё]{{0,3}}(?![\w-])"
         )
+        self.repeat_max_tokens = int(cfg["repeat_max_tokens"])
+        self.proper_tags = set(load_json("stoplist.json")["proper_tags"])
         self.title_nouns = set(load_json("quoted_orgs.json")["not_org_lemmas"])
         p = load_json("punctuation.json")
         self.open_q = set(p["open_quotes"]) | {'"'}
@@ -348,6 +354,37 @@ class ContextRules:
             new.append(make_span(doc, j, end, "ORG", SOURCE))
             last_end = end
         return ents + new
+
+    def _repeats(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """An organisation name tagged once is the same organisation where it stands again untagged
+        ('«Фольксваген» (Volkswagen) ... «Фольксваген» имеет'); at a sentence start a common noun
+        ('Стадион: ...') is taken for no name."""
+        names = {
+            e.text
+            for e in ents
+            if e.label_ == "ORG" and len(e) <= self.repeat_max_tokens and len(e.text) >= 3
+        }
+        if not names:
+            return ents
+        text = doc._.ner_text or doc.text
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w@#-])(?:{alternatives})(?![\w-])")  # not in #tags, @handles
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        new: list[Span] = []
+        for m in pattern.finditer(text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if _SENTENCE_START.search(text, max(0, m.start() - 6), m.start()) and self._is_common_word(
+                span[0].text
+            ):
+                continue
+            new.append(make_span(doc, span.start, span.end, "ORG", SOURCE))
+        return ents + new
+
+    def _is_common_word(self, word: str) -> bool:
+        found = tags(word)
+        return is_known(word) and bool(found) and not (self.proper_tags & found[0].grammemes)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
