@@ -142,3 +142,30 @@ def test_natasha_component_alone_reproduces_natasha():
     ours = EntityRecognizer([("natasha_ner", {})])(text)
     plain = [(s.start, s.stop, s.type) for s in load_tagger()(text).spans]
     assert [(m.start, m.end, m.label) for m in ours] == plain
+
+
+@given(st.lists(st.integers(min_value=0, max_value=50), max_size=40), st.integers(1, 8), st.integers(1, 120))
+def test_token_batches_keep_order_and_bound_the_padded_size(lengths, max_items, max_tokens):
+    from pipeline.nlp.ner.natasha_component import token_batches
+
+    items = [["w"] * n for n in sorted(lengths)]
+    groups = list(token_batches(items, max_items, max_tokens))
+    assert [i for g in groups for i in g] == items
+    for g in groups:
+        assert 0 < len(g) <= max_items
+        assert len(g) == 1 or len(g) * max(map(len, g)) <= max_tokens
+
+
+def test_tags_do_not_depend_on_how_documents_are_batched(monkeypatch):
+    import pipeline.nlp.ner.natasha_component as component
+
+    texts = [
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в Сеул.",
+        "Компания «Самсунг Электроникс» открыла завод под Калугой. " * 30,
+        "В Бишкеке прошло заседание правительства Кыргызской Республики.",
+    ]
+    rec = EntityRecognizer([("natasha_ner", {})])
+    together = [[(m.start, m.end, m.label) for m in ms] for ms in rec.pipe(texts)]
+    monkeypatch.setattr(component, "MAX_BATCH_TOKENS", 1)  # every document alone
+    alone = [[(m.start, m.end, m.label) for m in ms] for ms in rec.pipe(texts)]
+    assert together == alone and all(together)

@@ -14,6 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 SOURCE = "natasha"
+# slovnet pads every batch to its longest document and keeps several float arrays of that shape alive, so a
+# batch of eight long articles briefly takes hundreds of MB. Batches capped in tokens bound that peak by the
+# batch, not by the longest article the corpus happens to hold; the tags do not depend on the grouping.
+MAX_BATCH_TOKENS = 8_192
 
 
 @cache
@@ -48,6 +52,22 @@ def _words(doc: Doc) -> list[str]:
     return [text[doc[i].idx : doc[i].idx + len(doc[i])] for i in doc._.ner_token_ids or ()]
 
 
+def token_batches(items: list[list[str]], max_items: int, max_tokens: int) -> Iterator[list[list[str]]]:
+    """Consecutive groups of at most max_items, padded size (items x longest) at most max_tokens
+    (a longer single item goes alone)."""
+    group: list[list[str]] = []
+    longest = 0
+    for item in items:
+        wider = max(longest, len(item))
+        if group and (len(group) >= max_items or (len(group) + 1) * wider > max_tokens):
+            yield group
+            group, wider = [], len(item)
+        group.append(item)
+        longest = wider
+    if group:
+        yield group
+
+
 class NatashaNER:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -59,7 +79,11 @@ class NatashaNER:
         todo.sort(key=lambda d: len(d._.ner_token_ids))
         items = [_words(d) for d in todo]
         infer = self.tagger.infer
-        preds = infer.decoder(infer.process(infer.encoder(items)))
+        preds = [
+            tags
+            for group in token_batches(items, infer.encoder.batch_size, MAX_BATCH_TOKENS)
+            for tags in infer.decoder(infer.process(infer.encoder(group)))
+        ]
         for doc, tags in zip(todo, preds, strict=True):
             ids = doc._.ner_token_ids
             doc.ents = [
