@@ -385,3 +385,22 @@ def test_complement_completes_an_institution_name(nlp, text, spans, name):
 )
 def test_no_complement_for_discourse_phrases_or_other_owners(nlp, text, spans):
     assert run(nlp, text, spans, only="ner_merge") == spans
+
+
+def test_original_name_in_brackets_after_a_quoted_org(nlp):
+    text = "Концерн «Орбита» (Orbita Group) открыл завод."
+    got = run(nlp, text, [("Орбита", "ORG")], only="ner_bracket_acronyms")
+    assert got == [("Орбита", "ORG"), ("Orbita Group", "ORG")]
+
+
+def test_original_name_in_a_second_bracket_after_the_abbreviation(nlp):
+    text = "Доклад выпустила Лига защиты птиц (ЛЗП) (Bird Protection League) вчера."
+    got = run(nlp, text, [("Лига защиты птиц", "ORG")], only="ner_bracket_acronyms")
+    assert got == [("Лига защиты птиц", "ORG"), ("ЛЗП", "ORG"), ("Bird Protection League", "ORG")]
+
+
+def test_bracket_after_a_quoted_title_is_not_taken_for_the_org(nlp):
+    # a bracket far from the name (a clause between) stays alone
+    text = "Концерн «Орбита» сообщил, что (по данным Reuters) продажи выросли."
+    got = run(nlp, text, [("Орбита", "ORG"), ("Reuters", "ORG")], only="ner_bracket_acronyms")
+    assert got == [("Орбита", "ORG"), ("Reuters", "ORG")]

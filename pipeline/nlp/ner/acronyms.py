@@ -3,7 +3,9 @@
 After an ORG the bracketed abbreviation is an ORG. After any mention a name in the other script
 ('Ши Тао (Shi Tao)', 'Международная амнистия (Amnesty International)') takes the label of the name before
 it. An abbreviation after words that contain an organisation head noun ('... атомной электростанции (ХАЭС)')
-is an ORG even when natasha missed the name. Brackets that already hold a mention are left alone.
+is an ORG even when natasha missed the name. Brackets that already hold a mention are left alone. A
+closing quote ('«Фольксваген» (Volkswagen)') or an earlier bracket ('Комитет защиты журналистов (КЗЖ)
+(Committee to Protect Journalists)') may stand between the name and the bracket.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ class BracketAcronyms:
         self.open_br = set(p["open_brackets"])
         self.heads = set(load_json(heads)["heads"])
         self.close_br = set(p["close_brackets"])
+        self.close_q = set(p["close_quotes"]) | {'"'}
+
+    @staticmethod
+    def _skip_space(doc: Doc, i: int) -> int:
+        return i + 1 if i < len(doc) and doc[i].is_space else i
 
     def is_acronym(self, text: str) -> bool:
         return bool(self.acronym.match(text)) and sum(c.islower() for c in text) <= self.max_lower
@@ -71,7 +78,11 @@ class BracketAcronyms:
         ents = list(doc.ents)
         taken = {i for e in ents for i in range(e.start, e.end)}
         new: list[Span] = []
-        ends = {e.end + (1 if e.end < len(doc) and doc[e.end].is_space else 0): e for e in ents}
+        ends = {self._skip_space(doc, e.end): e for e in ents}
+        # '«Фольксваген» (Volkswagen)': a closing quote may stand between the name and the bracket
+        for e in ents:
+            if e.end < len(doc) and doc[e.end].text in self.close_q:
+                ends.setdefault(self._skip_space(doc, e.end + 1), e)
         for i, tok in enumerate(doc):
             if tok.text not in self.open_br:
                 continue
@@ -87,6 +98,9 @@ class BracketAcronyms:
                 span = None
             if span is not None:
                 new.append(span)
+            if ent is not None:
+                # 'Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists)': a second bracket
+                ends.setdefault(self._skip_space(doc, rng[1] + 1), ent)
         if new:
             set_ents(doc, ents + new)
         return doc
