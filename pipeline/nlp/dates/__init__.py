@@ -33,6 +33,13 @@ Conventions (tested in tests/test_dates_cases.py):
   `полгода назад` -> that month, `через 5 дней` -> that day, `через неделю` -> that week. Vague counts
   (`несколько`, `два-три`, `лет пять`, `через год-другой`) and counts from an event (`через год после
   ...`, `через месяц` in a clause with a past-tense verb) are skipped.
+- Offsets of a story are relative too (the bench convention), counted from the publication date like the
+  others: `Спустя полгода` (at the head of a clause with a past-tense verb; `вернулся спустя 12 лет` and
+  `спустя девять лет он покинет` are durations), `год спустя`, `пятью годами ранее`, `неделей позже`,
+  `на следующий день` (span `следующий день`; `в этот день` is anaphora, skipped).
+- An offset, weekday or deictic day followed by a date in apposition is one date: `через год, 27 января`
+  (the offset sets the year), `Неделей ранее, 6 октября`, `во вторник, 19 сентября` (span `вторник, 19
+  сентября`), `На следующий день, 20 августа 1960 года`; the date alone sets the dates.
 - `сегодня` is a day unless its clause has only third-person present-tense verbs (`Сегодня Россия
   является ...`: 'nowadays', skipped); event verbs (`проходит`, `ожидается`), a time of day
   (`сегодня утром`) or any past/future verb keep it a day. pymorphy2 (via natasha) tells the tenses.
@@ -45,7 +52,8 @@ Conventions (tested in tests/test_dates_cases.py):
   more than a year before the publication year (plans such as `до 9 июля` keep resolving forwards).
 - A 4-digit year with no `год` is a year after locative `в` when punctuation, a conjunction or a capitalised
   word follows (`ни в 2007, ни в 2008 году`, `а в 2019 — уже $716 млрд`), or alone in brackets (`(1944)`,
-  `(р. 1947)`); `в 1500 километрах`, `в 2000 раз`, `в 2008—2009` are not.
+  `(р. 1947)`), or closing a bibliographic imprint (`М.: ОГИ, 2017.`, `Екатеринбург: Кабинетный ученый,
+  2017.`); `в 1500 километрах`, `в 2000 раз`, `в 2008—2009` are not.
 - Weeks (`на прошлой неделе`) have granularity None: the output contract has no 'week'.
 - A range's granularity is the finer of its two ends'.
 - Not dates: numbers counting things (`2019 человек`), numbers after `№`, times, phone numbers,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pipeline.nlp.dates import relative
-from pipeline.nlp.dates.grammar import Expr, Open, Range, expression
+from pipeline.nlp.dates.grammar import Expr, Open, Range, expression, with_date
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
 from pipeline.nlp.dates.resolve import Context, to_mention
@@ -50,11 +50,15 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     for i in _candidates(t, lex):
         if i < done:
             continue
-        if t.low[i] in lex.ago_words:  # `пять лет назад`: the expression ends here, it starts before
-            e = relative.ago(t, i, lex)
-            if e is None or e.first < done:
+        w = t.low[i]
+        e = None
+        if w in lex.ago_words or w in lex.post_offset_words:
+            # `пять лет назад`, `годом ранее`: the expression ends here, it starts before
+            e = relative.ago(t, i, lex) if w in lex.ago_words else relative.post_offset(t, i, lex)
+            if e is not None and e.first < done:
                 continue
-        else:
+            e = with_date(t, e, lex)
+        if e is None and w not in lex.ago_words:
             e = expression(t, i, lex)
         if e is None:
             continue

@@ -264,13 +264,32 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
     return None
 
 
+def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
+    """`через год, 27 января`, `Неделей ранее, 6 октября`, `На следующий день, 20 августа 1960 года`: an
+    offset followed by a day or month is one date; the offset chooses the year of a year-less one (years) or
+    its side of the publication date (other units)."""
+    if offset is None or t.low_at(offset.stop) != ",":
+        return offset
+    a = atom(t, offset.stop + 1, lex)
+    if a is None or a.relative or a.gran not in ("day", "month"):
+        return offset
+    a.first = offset.first
+    if a.has_year():  # `На следующий день, 20 августа 1960 года`
+        return a
+    if offset.gran == "year":
+        a.rel_year = offset.offset
+    elif (offset.offset or 0) > 0:
+        a.future = True
+    return a
+
+
 def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     """The longest expression starting at token i (ranges before open intervals before atoms on ties)."""
     w = t.low[i]
     if w in lex.same_year_first:  # `в том же году`: common words that start nothing else
         return relative.same_year(t, i, lex)
-    if w in lex.later_words:
-        return relative.later(t, i, lex)
+    if w in lex.later_words or w in lex.story_later_words:
+        return with_date(t, relative.later(t, i, lex), lex)
     if w in lex.locative_modifiers:
         # `в конце марта`, `в начале 60-х годов`: the span keeps the word, the dates are all of X.
         e = _expression(t, i + 1, lex) if i + 1 < len(t) else None
@@ -278,7 +297,10 @@ def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
             e.first = i
             return e
         return None
-    return _expression(t, i, lex)
+    e = _expression(t, i, lex)
+    if isinstance(e, Atom) and e.relative:  # `во вторник, 19 сентября`, `на следующий день, 20 августа`
+        return with_date(t, e, lex)
+    return e
 
 
 def _expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:

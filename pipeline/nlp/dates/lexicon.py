@@ -44,6 +44,7 @@ class Lexicon:
     half_words: frozenset[str]
     half_words_need_year: frozenset[str]
     week_words: frozenset[str]
+    day_unit_words: frozenset[str]  # `на следующий день`
     month_unit_words: frozenset[str]
     seasons: dict[str, int]  # form -> 0 winter, 1 spring, 2 summer, 3 autumn
     season_adverbs: frozenset[str]
@@ -78,6 +79,7 @@ class Lexicon:
     bare_year_preps: frozenset[str]  # `в 2007,`: a year without `год` after locative `в`
     bare_year_next_words: frozenset[str]  # words that may follow such a bare year (`в 2008 и ...`)
     born_abbr: frozenset[str]  # `(р. 1947)`
+    imprint_cities: frozenset[str]  # `М.: ОГИ, 2017`: abbreviated cities of a bibliographic imprint
     instrumental: frozenset[str]  # unit forms after which `с` means `with`, not `since`
     number_markers: frozenset[str]
     roman_lookalikes: dict[str, str]
@@ -94,6 +96,11 @@ class Lexicon:
     ago_words: frozenset[str]
     ago_fillers: frozenset[str]
     later_words: frozenset[str]
+    story_later_words: frozenset[str]  # `спустя полгода`: an offset in a narrated (past) clause
+    story_offset_after: frozenset[str]  # what may stand before such an offset (`. Спустя`, `а спустя`)
+    post_offset_words: dict[str, int]  # `год спустя`, `годом ранее`: the word ending an offset -> its sign
+    post_offset_instr: frozenset[str]  # those that take the instrumental (`пятью годами ранее`)
+    offset_units_instr: dict[str, str]  # `годами` -> year
     offset_not_before: frozenset[str]  # `через год после ...`: counted from an event, not a date
     triggers: frozenset[str]  # words at which an expression can start
     prep_first: frozenset[str]  # first words of interval prepositions (`с`, `до`, `начиная`)
@@ -126,6 +133,7 @@ def lexicon() -> Lexicon:
         half_words=_set(raw, "half_words") | _set(raw, "half_words_need_year"),
         half_words_need_year=_set(raw, "half_words_need_year"),
         week_words=_set(raw, "week_words"),
+        day_unit_words=_set(raw, "day_unit_words"),
         month_unit_words=_set(raw, "month_unit_words"),
         seasons={fold(f): seasons[name] for name, forms in raw["season_words"].items() for f in forms},
         season_adverbs=_set(raw, "season_adverbs"),
@@ -160,6 +168,7 @@ def lexicon() -> Lexicon:
         bare_year_preps=_set(raw, "bare_year_preps"),
         bare_year_next_words=_set(raw, "bare_year_next_words"),
         born_abbr=_set(raw, "born_abbr"),
+        imprint_cities=_set(raw, "imprint_cities"),
         number_markers=_set(raw, "number_markers"),
         roman_lookalikes={fold(k): v for k, v in raw["roman_lookalikes"].items()},
         day_parts=_set(raw, "day_parts"),
@@ -169,10 +178,17 @@ def lexicon() -> Lexicon:
         same_year_tails=_seqs(raw["same_year_tails"]),
         same_year_alone=_seqs(raw["same_year_alone"]),
         offset_units={fold(f): unit for unit, forms in raw["offset_units"].items() for f in forms},
-        number_words=_forms(raw["number_words"]),
+        number_words=_forms(raw["number_words"]) | _forms(raw["number_words_instr"]),
         ago_words=_set(raw, "ago_words"),
         ago_fillers=_set(raw, "ago_fillers"),
         later_words=_set(raw, "later_words"),
+        story_later_words=_set(raw, "story_later_words"),
+        story_offset_after=_set(raw, "story_offset_after"),
+        post_offset_words=_forms(raw["post_offset_words"]),
+        post_offset_instr=_set(raw, "post_offset_instr"),
+        offset_units_instr={
+            fold(f): unit for unit, forms in raw["offset_units_instr"].items() for f in forms
+        },
         offset_not_before=_set(raw, "offset_not_before"),
     )
     units = set(lex["months"]) | lex["year_words"] | lex["quarter_words"] | lex["half_words"]
@@ -195,6 +211,8 @@ def lexicon() -> Lexicon:
         "weekdays",
         "decade_words",
         "later_words",
+        "story_later_words",
+        "post_offset_words",
         "ago_words",
         "locative_modifiers",
     ):

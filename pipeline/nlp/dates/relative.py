@@ -94,7 +94,8 @@ def _nowadays(t: Tokens, i: int, lex: Lexicon) -> bool:
 
 
 def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
-    """`прошлом году`, `этом месяце`, `следующей неделе`, `текущем квартале`, `прошлого века`."""
+    """`прошлом году`, `этом месяце`, `следующей неделе`, `текущем квартале`, `прошлого века`, `следующий
+    день`."""
     off = lex.modifiers.get(t.low[i])
     if off is None:
         return None
@@ -102,6 +103,8 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     unit = _unit(w, lex)
     if unit is not None:
         return Atom(unit, i, i + 2, relative=True, offset=off)
+    if w in lex.day_unit_words and off in (-1, 1):  # `на следующий день`, `следующего дня`
+        return Atom("day", i, i + 2, relative=True, offset=off)
     m = lex.months.get(w)
     if m is not None and t.kind[i + 1] == WORD:  # `в прошлом августе`: the last August before
         return Atom("month", i, i + 2, month=m, relative=True, offset=off)
@@ -195,9 +198,18 @@ def _dash_after(t: Tokens, k: int) -> bool:
 
 
 def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
-    """`через пять дней`, `через год`, `через 2 недели`; not `через год после выборов`."""
-    if t.low[i] not in lex.later_words:
+    """`через пять дней`, `через год`, `через 2 недели`; not `через год после выборов`. `спустя полгода`
+    (story_later_words) only in a narrated clause: `Спустя полгода в небо поднялся Ту-95`."""
+    story = t.low[i] in lex.story_later_words
+    if t.low[i] not in lex.later_words and not story:
         return None
+    if (
+        story
+        and i > 0
+        and t.low[i - 1] not in lex.story_offset_after
+        and "\n" not in t.text[t.end[i - 1] : t.start[i]]
+    ):
+        return None  # `вернулся в клуб спустя 12 лет`: a duration inside the clause
     j = i + 1
     n = 1
     if j < len(t) and (t.kind[j] == NUM or t.low[j] in lex.number_words):
@@ -212,9 +224,38 @@ def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None
     if t.low_at(j + 1) in lex.offset_not_before or _dash_after(t, j):  # `через год-другой`
         return None
-    if "Past" in _clause_tenses(t, i):  # `через месяц я оттуда ушёл`: after a narrated event
+    past = "Past" in _clause_tenses(t, i)
+    if past != story:  # `через месяц я оттуда ушёл`: after a narrated event; `спустя` narrates
         return None
     return _offset_atom(unit, n, 1, i, j + 1)
+
+
+def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`год спустя`, `два года спустя` (a narrated clause), `пятью годами ранее`, `неделей позже`: token i
+    ends the offset, which starts before it."""
+    w = t.low[i]
+    sign = lex.post_offset_words.get(w)
+    if sign is None or i == 0:
+        return None
+    k = i - 1
+    units = lex.offset_units_instr if w in lex.post_offset_instr else lex.offset_units
+    unit = units.get(t.low[k])
+    if unit is None:
+        return None
+    c = _count_before(t, k - 1, lex)
+    if c is None:
+        if w not in lex.post_offset_instr and t.low[k] not in _SINGULAR:
+            return None  # `лет спустя`: vague
+        if w in lex.post_offset_instr and t.low[k].endswith(("ами", "ями")):
+            return None  # `годами ранее`: vague
+        c = (k, 1)
+    if c[0] > 0 and (t.low[c[0] - 1] in lex.number_words or _dash_before(t, c[0])):
+        return None  # `лет пять спустя`, `два-три года спустя`: vague
+    if c[0] > 0 and t.low[c[0] - 1] in ("на", "за"):
+        return None  # `на два года раньше срока`: a comparison, not a date
+    if w in lex.story_later_words and "Past" not in _clause_tenses(t, i):
+        return None
+    return _offset_atom(unit, c[1], sign, c[0], i + 1)
 
 
 def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:

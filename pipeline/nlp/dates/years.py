@@ -137,6 +137,8 @@ def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
     after locative `в` with nothing after it that it could count (`ни в 2007, ни в 2005 году`, `В 2015
     Россия`); `в 1500 километрах` and `в 2000 раз` stay numbers."""
     nxt, j = t.low_at(i + 1), i + 1
+    if t.low_at(i - 1) == "," and (j >= len(t) or nxt in _IMPRINT_CLOSERS) and _imprint(t, i - 1, lex):
+        return True  # `М.: ОГИ, 2017. – 128 с.`
     if nxt == ")":
         prev = t.low_at(i - 1)
         return prev == "(" or (prev == "." and t.low_at(i - 2) in lex.born_abbr and t.low_at(i - 3) == "(")
@@ -149,6 +151,25 @@ def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
     if nxt in lex.dashes and j + 1 < len(t) and t.kind[j + 1] == NUM:
         return False  # `в 2008—2009`: a range of numbers, not the year 2008
     return nxt in _YEAR_CLOSERS
+
+
+_IMPRINT_CLOSERS = frozenset({".", ",", ";", ")"})
+_IMPRINT_TOKENS = 16  # how far back from the comma the `М.:` of an imprint may stand
+
+
+def _imprint(t: Tokens, comma: int, lex: Lexicon) -> bool:
+    """Token `comma` ends the publisher of a bibliographic imprint: `М.: ОГИ,`, `СПб.: Алетейя,`,
+    `Екатеринбург: Кабинетный ученый,` on the same line."""
+    text = t.text
+    for k in range(comma - 1, max(comma - _IMPRINT_TOKENS, 0), -1):
+        if "\n" in text[t.end[k - 1] : t.start[k + 1]]:
+            return False
+        if t.low[k] != ":" or not t.adjacent(k):
+            continue
+        if t.low[k - 1] == "." and k >= 2 and t.adjacent(k - 1) and t.low[k - 2] in lex.imprint_cities:
+            return t.raw[k - 2][:1].isupper()
+        return t.kind[k - 1] == WORD and t.raw[k - 1][:1].isupper() and k + 1 < comma
+    return False
 
 
 _YEAR_CLOSERS = frozenset({",", ".", ";", ":", "!", "?", "»", ")", "—", "–"})
