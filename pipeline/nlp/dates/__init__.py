@@ -40,6 +40,12 @@ Conventions (tested in tests/test_dates_cases.py):
 - An offset, weekday or deictic day followed by a date in apposition is one date: `через год, 27 января`
   (the offset sets the year), `Неделей ранее, 6 октября`, `во вторник, 19 сентября` (span `вторник, 19
   сентября`), `На следующий день, 20 августа 1960 года`; the date alone sets the dates.
+- A day with `-го` and no month (`а 14-го финишировали`, `до 4-го`) takes the month and year of the day or
+  month mentioned last in the paragraph (skipped without one); `18-го числа` with none before is a day of the
+  publication month. Ordinals of nouns (`15-го тура`) are not days.
+- Recurring dates are skipped: a year-less day, month or season in a clause with `ежегодно`, `каждый`,
+  `традиционно`, or with a holiday noun and a present-tense `считать`/`отмечать`/`праздновать` and no past or
+  future verb (`Днём рождения авиации считают 23 декабря`, `15 апреля отмечают День Солнца`).
 - `сегодня` is a day unless its clause has only third-person present-tense verbs (`Сегодня Россия
   является ...`: 'nowadays', skipped); event verbs (`проходит`, `ожидается`), a time of day
   (`сегодня утром`) or any past/future verb keep it a day. pymorphy2 (via natasha) tells the tenses.

@@ -14,6 +14,7 @@ from pipeline.nlp.dates import intervals as iv
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.eras import century, decade, roman
 from pipeline.nlp.dates.lexicon import Lexicon
+from pipeline.nlp.dates.relative import finite_verb
 from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, abbr_dot, is_title, suffix
 from pipeline.nlp.dates.years import attach_year, year, year_number, year_word
 
@@ -47,6 +48,25 @@ def day_month(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if a.year is not None and iv.safe_date(a.year, a.month, d) is None:  # 29 февраля 2019
         a.year, a.stop = None, mw[0]
     return a
+
+
+def bare_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`а 14-го финишировали`, `18-го числа`: a day whose month is the one mentioned last (filled in by
+    extract.py). Not an ordinal of a noun (`15-го тура`, `44-го президента`): only punctuation, a few
+    function words, a finite verb or `числа` may follow."""
+    if t.kind[i] != NUM or len(t.raw[i]) > 2 or not 1 <= int(t.raw[i]) <= 31:
+        return None
+    j = suffix(t, i + 1, lex.bare_day_suffixes)
+    if j is None:
+        return None
+    w = t.low_at(j)
+    if w in lex.bare_day_number_words:
+        j += 1
+    elif j < len(t) and (
+        t.kind[j] == NUM or (t.kind[j] == WORD and w not in lex.bare_day_next and not finite_verb(w))
+    ):
+        return None
+    return Atom("day", i, j, day=int(t.raw[i]), month_ref=True)
 
 
 def numeric_date(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -175,6 +195,6 @@ def season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return a
 
 
-NUMBER_PARSERS = (day_month, year, quarter, half, decade, century)
+NUMBER_PARSERS = (day_month, bare_day, year, quarter, half, decade, century)
 NUMERIC_DATE_PARSERS = (numeric_date,)
 WORD_PARSERS = (month, month_first_date, quarter, half, season, decade, century)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pipeline.nlp.dates import relative
+from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.grammar import Expr, Open, Range, expression, with_date
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
@@ -47,6 +48,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     ctx = Context()
     last_year: int | None = None  # the explicit year mentioned last, and where it ended
     last_end = 0
+    last_month: tuple[int, int | None, int] | None = None  # month, its explicit year, end of its mention
     for i in _candidates(t, lex):
         if i < done:
             continue
@@ -62,6 +64,12 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             e = expression(t, i, lex)
         if e is None:
             continue
+        ref = e.atom if isinstance(e, Open) else e
+        if isinstance(ref, Atom) and ref.month_ref and not _month_from_context(ref, t, last_month, pub):
+            continue  # `а 14-го`, `до 4-го` with no month before it
+        if isinstance(e, Atom) and _habitual_candidate(e) and relative.habitual(t, e.first, lex):
+            done = e.stop
+            continue  # `считают 23 декабря`: a yearly date
         ctx.story_year = None
         if last_year is not None and pub is not None and last_year < pub.year - 1:
             start = t.start[e.first]  # same paragraph, not far back
@@ -70,12 +78,39 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         m = to_mention(e, t, pub, ctx)
         if m is not None:
             out.append(m)
+            a = e.tail if isinstance(e, Range) else e.atom if isinstance(e, Open) else e
+            if a.month is not None and not a.relative:
+                last_month = (a.month, a.year, m.end)
             y = _explicit_year(e)
             if y is not None:
                 ctx.last_year = last_year = y
                 last_end = m.end
         done = e.stop
     return out
+
+
+def _habitual_candidate(a: Atom) -> bool:
+    """A year-less calendar day, month or season: what a habitual clause can make recur every year."""
+    return a.gran in ("day", "month", "season") and not a.relative and not a.has_year() and not a.month_ref
+
+
+def _month_from_context(
+    a: Atom, t: Tokens, last_month: tuple[int, int | None, int] | None, pub: date | None
+) -> bool:
+    """`Спортсмены стартовали 2 января ..., а 14-го финишировали`: the month (and year) of the day or month
+    mentioned last in the same paragraph, at most _STORY_CHARS back; `18-го числа` with none before is a
+    day of the publication month (unresolved without one). False when the day has no month to take."""
+    start = t.start[a.first]
+    if last_month is not None:
+        month, year, end = last_month
+        if start - end <= _STORY_CHARS and t.text.find("\n", end, start) < 0:
+            a.month, a.year = month, year
+            return True
+    if a.stop - 1 > a.first + 2:  # `числа` joined the span
+        if pub is not None:
+            a.month, a.year = pub.month, pub.year
+        return True
+    return False
 
 
 # How far back (in characters) a year of the past still sets the year of year-less dates

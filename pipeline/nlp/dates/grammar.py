@@ -84,8 +84,9 @@ def _partial_heads(t: Tokens, i: int, lex: Lexicon) -> list[Atom]:
         return heads
     if t.kind[i] == NUM:
         raw = t.raw[i]
-        if len(raw) <= 2 and 1 <= int(raw) <= 31:
-            heads.append(Atom("day", i, i + 1, day=int(raw), partial=True))
+        if len(raw) <= 2 and 1 <= int(raw) <= 31:  # `с 4-го по 13-е августа`: with a suffix too
+            stop = suffix(t, i + 1, lex.day_suffixes) or i + 1
+            heads.append(Atom("day", i, stop, day=int(raw), partial=True))
         y = year_number(t, i, lex)
         if y is not None:
             stop = suffix(t, i + 1, lex.year_suffixes) or i + 1

@@ -35,6 +35,9 @@ class Lexicon:
     year_adjectives: frozenset[str]  # `2018 финансовый год`
     year_suffixes: frozenset[str]
     day_suffixes: frozenset[str]
+    bare_day_suffixes: frozenset[str]  # `а 14-го финишировали`: a day of the month mentioned last
+    bare_day_number_words: frozenset[str]  # `18-го числа`
+    bare_day_next: frozenset[str]  # words that may follow such a day
     decade_suffixes: frozenset[str]
     century_words: frozenset[str]
     century_abbr: frozenset[str]
@@ -85,6 +88,9 @@ class Lexicon:
     roman_lookalikes: dict[str, str]
     day_parts: frozenset[str]  # `сегодня утром`: a day, not 'nowadays'
     today_verbs: frozenset[str]  # lemmas of present-tense verbs that report a day's events
+    habitual_verbs: frozenset[str]  # `считают 23 декабря`: a yearly date, not a date
+    habitual_words: frozenset[str]  # `ежегодно`, `традиционно`
+    holiday_words: frozenset[str]  # `День`, `праздник`: what a habitual verb celebrates
     locative_modifiers: frozenset[str]  # `в конце марта`: kept in the span, all of March
     this_year_abbr: tuple[tuple[str, ...], ...]  # `с.г.`
     same_year_tails: tuple[tuple[str, ...], ...]  # `в сентябре того же года`
@@ -124,6 +130,9 @@ def lexicon() -> Lexicon:
         year_adjectives=_set(raw, "year_adjectives"),
         year_suffixes=_set(raw, "year_suffixes"),
         day_suffixes=_set(raw, "day_suffixes"),
+        bare_day_suffixes=_set(raw, "bare_day_suffixes"),
+        bare_day_number_words=_set(raw, "bare_day_number_words"),
+        bare_day_next=_set(raw, "bare_day_next"),
         decade_suffixes=_set(raw, "decade_suffixes"),
         century_words=_set(raw, "century_words"),
         century_abbr=_set(raw, "century_abbr"),
@@ -173,6 +182,9 @@ def lexicon() -> Lexicon:
         roman_lookalikes={fold(k): v for k, v in raw["roman_lookalikes"].items()},
         day_parts=_set(raw, "day_parts"),
         today_verbs=_set(raw, "today_verbs"),
+        habitual_verbs=_set(raw, "habitual_verbs"),
+        habitual_words=_set(raw, "habitual_words"),
+        holiday_words=_set(raw, "holiday_words"),
         locative_modifiers=_set(raw, "locative_modifiers"),
         this_year_abbr=_seqs(raw["this_year_abbr"]),
         same_year_tails=_seqs(raw["same_year_tails"]),

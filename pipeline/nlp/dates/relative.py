@@ -39,6 +39,7 @@ def relative_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 # second person plural -м/-те, second singular -шь): other words are not sent to the analyser.
 _VERB_ENDINGS = ("л", "ла", "ло", "ли", "т", "ся", "сь", "м", "те", "шь")
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "…"})
+_COMMA_CLAUSE_ENDS = _CLAUSE_ENDS | {","}
 _WINDOW = 20  # tokens either side
 
 
@@ -59,19 +60,46 @@ def _tense(word: str) -> str | None:
     return f"Pres:{p.normal}" if tense == "Pres" else tense
 
 
-def _clause_tenses(t: Tokens, i: int) -> list[str]:
-    """Tenses of the finite verbs in the clause around token i (see _tense)."""
+def finite_verb(word: str) -> bool:
+    """A finite verb form (`финишировали`, `придёт`), by the cheap ending test and then the analyser."""
+    return len(word) >= 3 and word.endswith(_VERB_ENDINGS) and _tense(word) is not None
+
+
+def habitual(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """`Днём рождения авиации считают 23 декабря`, `ежегодно 9 мая`: the clause around token i states what
+    recurs every year (a habitual word, or a holiday noun with present-tense habitual verbs and no past or
+    future one)."""
+    lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
+    if any(t.low[k] in lex.habitual_words for k in range(lo, hi)):
+        return True
+    if not any(t.low[k] in lex.holiday_words for k in range(lo, hi)):
+        return False
+    tenses = _clause_tenses(t, i, _COMMA_CLAUSE_ENDS)
+    return any(x[5:] in lex.habitual_verbs for x in tenses if x.startswith("Pres:")) and not any(
+        x in ("Past", "Fut") for x in tenses
+    )
+
+
+def _clause(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS) -> tuple[int, int]:
+    """Token bounds [lo, hi) of the clause around token i: up to _WINDOW tokens each side, within one
+    sentence (or what `ends` ends) and line."""
     text = t.text
     lo = i
-    while lo > 0 and i - lo < _WINDOW and t.low[lo - 1] not in _CLAUSE_ENDS:
+    while lo > 0 and i - lo < _WINDOW and t.low[lo - 1] not in ends:
         if "\n" in text[t.end[lo - 1] : t.start[lo]]:
             break
         lo -= 1
     hi = i + 1
-    while hi < len(t) and hi - i < _WINDOW and t.low[hi] not in _CLAUSE_ENDS:
+    while hi < len(t) and hi - i < _WINDOW and t.low[hi] not in ends:
         if "\n" in text[t.end[hi - 1] : t.start[hi]]:
             break
         hi += 1
+    return lo, hi
+
+
+def _clause_tenses(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS) -> list[str]:
+    """Tenses of the finite verbs in the clause around token i (see _tense)."""
+    lo, hi = _clause(t, i, ends)
     out = []
     for k in range(lo, hi):
         w = t.low[k]
