@@ -28,7 +28,10 @@ Conventions (tested in tests/test_dates_cases.py):
   when X is over (`к декабрю 1940 года` in a later text) it describes the state as of X: X itself.
 - `в начале/конце/середине X` keeps the word in the span and means all of X (the gold convention; the
   part of X is not guessed), also as the tail of a dash range: `в конце 2019 – начале 2020 года` ->
-  2019-01-01..2020-12-31. `до конца X`, `с начала X` still use the end/start point of X.
+  2019-01-01..2020-12-31. With a bare unit it is the current one (`в конце года`, `в начале месяца`:
+  relative), or the year of a story in the paragraph (`В 1917 году ... в конце года`); a bare season is
+  the nearest (`в начале осени`). Coordinated: `в конце ХХ и начале XXI века` -> two centuries.
+  `до конца X`, `с начала X` still use the end/start point of X.
 - Counted offsets from the publication date (kind relative): `пять лет назад` -> that whole year,
   `полгода назад` -> that month, `через 5 дней` -> that day, `через неделю` -> that week. Vague counts
   (`несколько`, `два-три`, `лет пять`, `через год-другой`) and counts from an event (`через год после
@@ -46,9 +49,10 @@ Conventions (tested in tests/test_dates_cases.py):
 - Recurring dates are skipped: a year-less day, month or season in a clause with `ежегодно`, `каждый`,
   `традиционно`, or with a holiday noun and a present-tense `считать`/`отмечать`/`праздновать` and no past or
   future verb (`Днём рождения авиации считают 23 декабря`, `15 апреля отмечают День Солнца`).
-- `сегодня` is a day unless its clause has only third-person present-tense verbs (`Сегодня Россия
-  является ...`: 'nowadays', skipped); event verbs (`проходит`, `ожидается`), a time of day
-  (`сегодня утром`) or any past/future verb keep it a day. pymorphy2 (via natasha) tells the tenses.
+- `сегодня` is a day unless its clause has only third-person present-tense verbs or predicatives
+  (`Сегодня Россия является ...`, `сегодня ... изменить нельзя`: 'nowadays', skipped); event verbs
+  (`проходит`, `ожидается`), a time of day (`сегодня утром`) or any past/future verb keep it a day.
+  pymorphy2 (via natasha) tells the tenses.
 - Decades take a following century: `60-х годов XIX века` -> 1860s, `90-х прошлого века` against the
   publication date. `прошлого столетия` is `прошлого века`.
 - Years by reference: `в сентябре того же года`, `в том же году` take the explicit year written last

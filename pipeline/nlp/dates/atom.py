@@ -24,6 +24,7 @@ class Atom:
     future: bool = False  # year-less after `на` / `до` (`перенесли на август`): resolve forwards
     anaphoric: bool = False  # `в сентябре того же года`, `в том же году`: the year last mentioned
     rel_century: int | None = None  # a decade of `прошлого века`: century offset from the publication
+    implicit: bool = False  # `в конце года`: the current unit, or the year of the story (resolve.py)
     month_ref: bool = False  # `а 14-го`, `18-го числа`: the month is the one mentioned last (extract.py)
 
     def has_year(self) -> bool:

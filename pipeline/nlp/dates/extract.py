@@ -91,6 +91,8 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
 
 def _habitual_candidate(a: Atom) -> bool:
     """A year-less calendar day, month or season: what a habitual clause can make recur every year."""
+    if a.implicit:  # `каждый орган обязан в начале года`
+        return True
     return a.gran in ("day", "month", "season") and not a.relative and not a.has_year() and not a.month_ref
 
 

@@ -250,7 +250,8 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
         k += 2
     if t.low_at(k) not in lex.coordinators:
         return None
-    tail = atom(t, k + 1, lex)
+    # `в конце ХХ и начале XXI века`: a locative modifier may stand before the last item too
+    tail = atom(t, k + 2 if t.low_at(k + 1) in lex.locative_modifiers else k + 1, lex)
     if tail is None:
         return None
     for head in heads:
@@ -263,6 +264,12 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
         head.partial = False
         return head
     return None
+
+
+def _bare_season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`осени` in `в начале осени`: a season noun that a locative modifier makes a date."""
+    s = lex.seasons.get(t.low_at(i))
+    return Atom("season", i, i + 1, part=s) if s is not None and t.kind[i] == WORD else None
 
 
 def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
@@ -294,6 +301,10 @@ def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     if w in lex.locative_modifiers:
         # `в конце марта`, `в начале 60-х годов`: the span keeps the word, the dates are all of X.
         e = _expression(t, i + 1, lex) if i + 1 < len(t) else None
+        if e is None:  # `в конце года`, `в начале недели`: the current unit; `в начале осени`: nearest
+            e = relative.implicit_unit(t, i + 1, lex) or _bare_season(t, i + 1, lex)
+            if e is not None:
+                e.implicit = True
         if isinstance(e, (Atom, Range)) and e.first == i + 1:
             e.first = i
             return e

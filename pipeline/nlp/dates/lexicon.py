@@ -88,6 +88,7 @@ class Lexicon:
     roman_lookalikes: dict[str, str]
     day_parts: frozenset[str]  # `сегодня утром`: a day, not 'nowadays'
     today_verbs: frozenset[str]  # lemmas of present-tense verbs that report a day's events
+    present_predicatives: frozenset[str]  # `сегодня ... нельзя`: present state, 'nowadays'
     habitual_verbs: frozenset[str]  # `считают 23 декабря`: a yearly date, not a date
     habitual_words: frozenset[str]  # `ежегодно`, `традиционно`
     holiday_words: frozenset[str]  # `День`, `праздник`: what a habitual verb celebrates
@@ -182,6 +183,7 @@ def lexicon() -> Lexicon:
         roman_lookalikes={fold(k): v for k, v in raw["roman_lookalikes"].items()},
         day_parts=_set(raw, "day_parts"),
         today_verbs=_set(raw, "today_verbs"),
+        present_predicatives=_set(raw, "present_predicatives"),
         habitual_verbs=_set(raw, "habitual_verbs"),
         habitual_words=_set(raw, "habitual_words"),
         holiday_words=_set(raw, "holiday_words"),

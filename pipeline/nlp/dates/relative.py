@@ -112,12 +112,15 @@ def _clause_tenses(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS) -> li
 
 def _nowadays(t: Tokens, i: int, lex: Lexicon) -> bool:
     """`Сегодня Россия является рынком № 1`: `сегодня` in a clause whose finite verbs are all in the
-    present tense (and not event verbs such as `проходит`, `ожидается`) means 'nowadays'. A past or
+    present tense (and not event verbs such as `проходит`, `ожидается`; predicatives such as `нельзя`,
+    `известно` count as present) means 'nowadays'. A past or
     future verb (`сегодня заявил`, `сегодня будет`), a time of day (`сегодня утром`) or no finite verb
     at all keep it a date."""
     if t.low_at(i + 1) in lex.day_parts:
         return False
     tenses = _clause_tenses(t, i)
+    lo, hi = _clause(t, i)
+    tenses += [f"Pres:{t.low[k]}" for k in range(lo, hi) if t.low[k] in lex.present_predicatives]
     return bool(tenses) and all(x.startswith("Pres:") and x[5:] not in lex.today_verbs for x in tenses)
 
 

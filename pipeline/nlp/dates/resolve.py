@@ -94,6 +94,8 @@ def _weekday(wd: int, off: int | None, pub: date, future: bool) -> iv.Interval:
 def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Interval | None:
     if a.anaphoric:  # `того же года`: the year last mentioned, if any
         return a.interval(ctx.last_year) if ctx is not None and ctx.last_year is not None else None
+    if a.implicit and a.gran == "year" and ctx is not None and ctx.story_year is not None:
+        return iv.year_span(ctx.story_year)  # `В 1917 году ... Вернувшись в конце года`: that year
     if a.relative:
         if pub is None:
             return None
