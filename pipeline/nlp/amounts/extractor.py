@@ -28,6 +28,7 @@ from pipeline.nlp.amounts.morph import (
     adjective_head,
     agrees,
     can_be_adjective,
+    can_be_place,
     can_be_plural,
     count_lemma,
     first_parse,
@@ -173,6 +174,8 @@ def _counted_noun(
             # ADJS: pymorphy's first guess for `залпов`, `лайков` is a short adjective; the noun parse wins
             if lemma in COUNT_STOPLIST or tok.low in COUNT_STOPLIST or len(tok.low) < 2:
                 return None
+            if tok.text[0].isupper() and can_be_place(word):
+                return None  # `0-1 Германия`, `двух Корей`: a place name, not a counted noun
             counted = count_lemma(word, value)
             if counted is not None and norm(counted) in COUNT_STOPLIST:
                 return None
@@ -601,6 +604,20 @@ class _Scanner:
                 return True
         return False
 
+    def _labelled_list(self, lead: int) -> bool:
+        """Token `lead` ends a list of numbers (`222 и 232`, `3, 4, 5`) that began after a numbering word."""
+        tokens, text = self.tokens, self.text
+        k = lead
+        while (
+            k >= 2
+            and tokens[k - 1].low in _LIST_SEPS
+            and is_ascii_digit(tokens[k - 2].text[0])
+            and tight(text, tokens[k - 2].end, tokens[k - 1].start)
+            and (k == 2 or tokens[k - 3].end < tokens[k - 2].start)  # not the tail of a code: `Tу-22M3, три`
+        ):
+            k -= 2
+        return k < lead and _numbering_before(tokens, k, text)
+
     def _emit(self, a: int, b: int, kind: str, value, vmin, vmax, unit: str, qual: str) -> None:
         if self._idiom(a):
             return
@@ -662,6 +679,8 @@ class _Scanner:
             unit = unit or self._previous_unit(lead, num)
         if numbered and (unit is None or unit.kind != "quantity"):
             return None  # `статья 50`, `дом 12`; a measure still is one: `калибром 122 мм`, `участок 5 га`
+        if unit is not None and unit.kind == "count" and self._labelled_list(lead):
+            return None  # `статьи 222 и 232 Конституции`: the last label of a list, not a count
         if unit is None and not (qual_found and tokens[first].low in _PREP_QUALIFIERS):
             unit = self._elliptic_count(lead, num)
 

@@ -125,6 +125,12 @@ def adjective_head(word: str) -> str | None:
 
 
 @lru_cache(maxsize=20_000)
+def can_be_place(word: str) -> bool:
+    """Some parse is a geographical name (`германия`, `корей`): capitalised, it names a place, not a count."""
+    return any("Geox" in p.tag for p in _parse(word))
+
+
+@lru_cache(maxsize=20_000)
 def can_be_plural(word: str) -> bool:
     return any("plur" in p.tag for p in _parse(word))
 
