@@ -236,3 +236,59 @@ def test_repeat_skips_common_word_at_sentence_start_and_hashtags(nlp):
     text = "Проект ведёт компания Стадион. Стадион был полон. Пишите с тегом #Стадион."
     got = run(nlp, text, [("Стадион", "ORG")], only="ner_context")
     assert got == [("Стадион", "ORG")]
+
+
+# --- adjective: listed relational adjectives without -ский -------------------------------------------------
+
+
+def test_listed_relational_adjective_joins_the_org(nlp):
+    text = "Доклад представил глава синодального Отдела по делам молодёжи."
+    got = run(nlp, text, [("Отдела по делам молодёжи", "ORG")], only="ner_context")
+    assert got == [("синодального Отдела по делам молодёжи", "ORG")]
+    text = "Решение приняли члены государственной Комиссии по энергетике."
+    got = run(nlp, text, [("Комиссии по энергетике", "ORG")], only="ner_context")
+    assert got == [("государственной Комиссии по энергетике", "ORG")]
+
+
+def test_unlisted_non_relational_adjective_stays_out(nlp):
+    text = "Председатель влиятельного Комитета по бюджету выступил утром."
+    got = run(nlp, text, [("Комитета по бюджету", "ORG")], only="ner_context")
+    assert got == [("Комитета по бюджету", "ORG")]
+
+
+# --- facilities: airports, palaces, space centres are places -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Самолёт сел в Северном аэропорту без пассажиров.", "Северном аэропорту"),
+        ("Концерт прошёл во Дворце культуры железнодорожников.", "Дворце культуры железнодорожников"),
+        ("Связь держали из Космического центра Маршалла весь день.", "Космического центра Маршалла"),
+        ("Команды шли из Центра управления полётами в Королёве.", "Центра управления полётами"),
+    ],
+)
+def test_org_headed_by_a_facility_noun_becomes_loc(nlp, text, name):
+    assert run(nlp, text, [(name, "ORG")], only="ner_context") == [(name, "LOC")]
+
+
+def test_name_right_after_a_facility_noun_becomes_loc(nlp):
+    got = run(nlp, "Рейс прибыл в аэропорт «Вороново» ночью.", [("Вороново", "ORG")], only="ner_context")
+    assert got == [("Вороново", "LOC")]
+    got = run(nlp, "Рейс прибыл в аэропорт Вороново ночью.", [("Вороново", "ORG")], only="ner_context")
+    assert got == [("Вороново", "LOC")]
+
+
+def test_organisations_near_facility_words_stay_org(nlp):
+    # a company owning airports (plural head), a centre that is no space centre, a firm after 'аэропорта'
+    got = run(
+        nlp, "Акции купила компания Аэропорты Севера.", [("Аэропорты Севера", "ORG")], only="ner_context"
+    )
+    assert got == [("Аэропорты Севера", "ORG")]
+    got = run(
+        nlp, "Отчёт выпустил Научный центр экологии.", [("Научный центр экологии", "ORG")], only="ner_context"
+    )
+    assert got == [("Научный центр экологии", "ORG")]
+    text = "Директор аэропорта Иван Петров встретил делегацию Газпрома."
+    got = run(nlp, text, [("Иван Петров", "PER"), ("Газпрома", "ORG")], only="ner_context")
+    assert got == [("Иван Петров", "PER"), ("Газпрома", "ORG")]

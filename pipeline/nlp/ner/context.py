@@ -8,13 +8,16 @@
   to such a name ('шаттлы «Индевор» и «Атлантис»'), is no ORG anywhere in the document ('после
   «Дискавери»'); nor is an unquoted ORG in apposition to a title noun ('телескопа Хаббл').
 - adjective: a relational adjective before an ORG is part of its name in the gold convention
-  ('японского МИДа', 'московского «Центра»').
+  ('японского МИДа', 'московского «Центра»'), and so is a listed one without that suffix ('государственной
+  Комиссии').
 - east_asian: 'Хвана | Чжан Епа' (natasha cut a Korean name in two) is one PER.
 - lists: in '• Чили • Коста Рика • Эквадор •' a PER item between LOC items is a LOC, and an untagged
   capitalised item there is a LOC too.
 - champion: 'чемпионат Европы', 'чемпионом Германии': the place natasha left untagged is a LOC.
 - repeats: an ORG name (up to repeat_max_tokens words) stands for the same organisation where the
   document repeats it untagged ('«Фольксваген» (Volkswagen) ... «Фольксваген» имеет').
+- facilities: an ORG headed by a facility noun ('Вашингтонском аэропорту', 'Дворце молодёжи', 'Космического
+  центра Кеннеди'), or a one-word ORG right after one ('аэропорту «Домодедово»'), is a place: a LOC.
 - institution: a lower-case state institution noun after a relational adjective names one institution
   ('японского дипломатического ведомства', 'в российском министерстве финансов'): an ORG, with the
   genitive words that complete it; 'российское правительство' or plurals ('антимонопольным службам') not.
@@ -38,6 +41,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*[«\"„“]?|^\s*[«\"„“]?)\s*$")
 _JOINED = re.compile(r"[^«»\n.!?]*(?:\sи|,)\s+")
 ALL_RULES = (
+    "facilities",
     "org_tag",
     "descriptor",
     "repeats",
@@ -72,6 +76,10 @@ class ContextRules:
         self.institutions = set(cfg["institution_nouns"])
         self.person_tags = set(cfg["person_tags"])
         self.adj_suffixes = tuple(cfg["relational_adjective_suffixes"])
+        self.adj_lemmas = set(cfg["relational_adjective_lemmas"])
+        fac = cfg["facilities"]
+        self.facility_heads = set(fac["heads"])
+        self.facility_phrases = [tuple(p) for p in fac["phrases"]]
         ea = cfg["east_asian"]
         self.ea_max_chars, self.ea_min_words, self.ea_max_words = (
             int(ea["max_word_chars"]),
@@ -181,10 +189,14 @@ class ContextRules:
             )
         ]
 
-    def _is_relational_adjective(self, word: str, head: str) -> bool:
+    def _is_relational_adjective(self, word: str, head: str, listed: bool = False) -> bool:
+        """`word` is a relational adjective agreeing with `head`: it ends in -ский/-цкий, or (`listed`) its
+        lemma is one of relational_adjective_lemmas ('государственной')."""
         if not word.isalpha() and not (word.count("-") == 1 and word.replace("-", "").isalpha()):
             return False
-        if not word.islower() or not word.endswith(self.adj_suffixes):
+        if not word.islower():
+            return False
+        if not word.endswith(self.adj_suffixes) and not (listed and lemmas(word) & self.adj_lemmas):
             return False
         adj = cases(word, "ADJ")
         if not adj:
@@ -207,11 +219,41 @@ class ContextRules:
                 j >= 0
                 and j not in taken
                 and doc[j].whitespace_
-                and self._is_relational_adjective(doc[j].text, e[0].text)
+                and self._is_relational_adjective(doc[j].text, e[0].text, listed=True)
             ):
                 out.append(make_span(doc, j, b + 1 if quoted else b, "ORG", SOURCE))
             else:
                 out.append(e)
+        return out
+
+    def _is_facility(self, span: Span) -> bool:
+        words = [lemmas(t.text.lower()) for t in span[:3]]
+        for k in range(len(words)):
+            if any(
+                all(p in w for p, w in zip(ph, words[k:], strict=False)) and len(words) - k >= len(ph)
+                for ph in self.facility_phrases
+            ):
+                return True
+            if words[k] & self.facility_heads:
+                # a singular head: 'Аэропорты регионов' (a company owning airports) is no place
+                found = tags(span[k].text)
+                return not found or "plur" not in found[0].grammemes
+            # leading adjectives ('Вашингтонском аэропорту') are skipped; the first noun decides
+            found = tags(span[k].text)
+            if not found or found[0].POS != "ADJF":
+                return False
+        return False
+
+    def _facilities(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        for e in ents:
+            if e.label_ == "ORG":
+                j = e.start - 1 if e.start >= 2 and doc[e.start - 1].text in self.open_q else e.start
+                prev = self._prev_word(doc, j) if len(e) == 1 else None
+                if self._is_facility(e) or (prev is not None and lemmas(prev) & self.facility_heads):
+                    out.append(make_span(doc, e.start, e.end, "LOC", SOURCE))
+                    continue
+            out.append(e)
         return out
 
     def _east_asian_words(self, span: Span) -> bool:
