@@ -42,6 +42,12 @@ An ellipsis joins a range as a dash does (`-2… -4 °С`, `-4... -9 °С`: weat
 before a unit of measure (`на один процентный пункт`), not before a noun (`один из`) nor as the
 denominator of a rate (`$6 млн за один километр`). A measure unit makes a number after a numbering word an
 amount (`калибром 122 мм`, `участок 5 га`; still `статья 50`, `дом 12`).
+Measure adjectives glued to digits are quantities (`17-метровая` -> 17 m, see
+models/amounts/measure_adjectives.tsv; not ages or durations: `5-летний`); `экз.` counts `экземпляр`, and
+in a bibliographic imprint `– 128 с.` counts `страница`. A prepositional complement may stand between the
+adjectives and the counted noun (`две важные для города даты`). Set phrases are no amounts (`на семи
+холмах`, `в двух шагах`: models/amounts/idioms.txt), nor capitalised place names after a number (`0-1
+Германия`), nor the last number of a list of labels (`статьи 222 и 232 Конституции`, `ст. 91 УПК`).
 The span covers qualifier words, a sign (`–5%`, `минус 30 градусов`: value negative), a leading currency
 symbol, the number and its unit or noun; an abbreviation's dot is kept (`5 млн руб.`) even at a sentence end.
 
