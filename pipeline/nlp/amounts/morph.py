@@ -64,10 +64,12 @@ def _noun_parses(word: str) -> tuple[tuple[str, str, str], ...]:
 
     Lemmas listed in models/amounts/rare_lemmas.txt (`стать` for `статей`) go after the other parses.
     """
+    # an abbreviation written as a word counts (`39 вузов`, `5 АЭС`); short ones do not (`2019 г.`, `5 ст.`)
+    not_counted = _NOT_COUNTED - {"Abbr"} if len(word) >= 3 else _NOT_COUNTED
     parses = [
         (p.normal_form, str(p.tag.number), str(p.tag.case))
         for p in _parse(word)
-        if "NOUN" in p.tag and p.tag.number and not _NOT_COUNTED & set(p.tag.grammemes)
+        if "NOUN" in p.tag and p.tag.number and not not_counted & set(p.tag.grammemes)
     ]
     return tuple(sorted(parses, key=lambda p: p[0].replace("ё", "е") in RARE_LEMMAS))
 
