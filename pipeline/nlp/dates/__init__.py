@@ -60,10 +60,11 @@ Conventions (tested in tests/test_dates_cases.py):
   August before the publication month. Year-less dates in a history (`1 июля 1950 года, а уже 5 июля`)
   take the explicit year written last when it is in the same paragraph, at most 300 characters back and
   more than a year before the publication year (plans such as `до 9 июля` keep resolving forwards).
-- A 4-digit year with no `год` is a year after locative `в` when punctuation, a conjunction or a capitalised
-  word follows (`ни в 2007, ни в 2008 году`, `а в 2019 — уже $716 млрд`), or alone in brackets (`(1944)`,
-  `(р. 1947)`), or closing a bibliographic imprint (`М.: ОГИ, 2017.`, `Екатеринбург: Кабинетный ученый,
-  2017.`); `в 1500 километрах`, `в 2000 раз`, `в 2008—2009` are not.
+- A 4-digit year with no `год` is a year after locative `в` (or `начале/конце/середине`) when punctuation,
+  a conjunction or a capitalised word follows (`ни в 2007, ни в 2008 году`, `а в 2019 — уже $716 млрд`,
+  `В конце 2016 Госдепартамент`), or alone in brackets (`(1944)`, `(р. 1947)`; a range `(11 лет,
+  2003–2014)` after a comma in brackets too), or closing a bibliographic imprint (`М.: ОГИ, 2017.`,
+  `Екатеринбург: Кабинетный ученый, 2017.`); `в 1500 километрах`, `в 2000 раз`, `в 2008—2009` are not.
 - Weeks (`на прошлой неделе`) have granularity None: the output contract has no 'week'.
 - A range's granularity is the finer of its two ends'.
 - Not dates: numbers counting things (`2019 человек`), numbers after `№`, times, phone numbers,

@@ -180,14 +180,31 @@ def dash_range(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Range | No
     return _range_from(t, i, i, lex.dashes, lex, full)
 
 
+_PAREN_LOOKBACK = 12  # tokens back to the `(` of `(11 лет, 2003–2014)`
+
+
 def paren_years(t: Tokens, i: int, lex: Lexicon) -> Range | None:
-    """`(1877–1962)`: bare years in brackets, as after a name (life span) or a title."""
-    if t.low_at(i - 1) != "(" or t.low_at(i + 1) not in lex.dashes or t.low_at(i + 3) != ")":
+    """`(1877–1962)`, `(11 лет, 2003–2014)`: bare years closing a bracket, as after a name (life span) or a
+    title, or after a comma inside one."""
+    if t.low_at(i + 1) not in lex.dashes or t.low_at(i + 3) != ")":
+        return None
+    if t.low_at(i - 1) != "(" and not (t.low_at(i - 1) == "," and _inside_bracket(t, i - 1)):
         return None
     a, b = year_number(t, i, lex), year_number(t, i + 2, lex)
     if a is None or b is None or a >= b:
         return None
     return Range(Atom("year", i, i + 1, year=a), Atom("year", i + 2, i + 3, year=b), i, i + 3)
+
+
+def _inside_bracket(t: Tokens, k: int) -> bool:
+    """An opening bracket stands before token k on the same line, with no closing one between."""
+    for j in range(k - 1, max(k - _PAREN_LOOKBACK, -1), -1):
+        w = t.low[j]
+        if w == ")" or "\n" in t.text[t.end[j] : t.start[j + 1]]:
+            return False
+        if w == "(":
+            return True
+    return False
 
 
 def from_to_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
