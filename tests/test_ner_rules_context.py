@@ -238,6 +238,17 @@ def test_repeat_skips_common_word_at_sentence_start_and_hashtags(nlp):
     assert got == [("Стадион", "ORG")]
 
 
+def test_repeat_skips_a_name_natasha_mostly_left_untagged(nlp):
+    # tagged once, left untagged three times: the one tag is taken for natasha's error (a weapon code)
+    text = "Ружьё КРТ-Б поступило в войска. КРТ-Б било далеко. Расчёт КРТ-Б из двух человек. Вес КРТ-Б велик."
+    got = run(nlp, text, [("КРТ-Б", "ORG")], only="ner_context")
+    assert got == [("КРТ-Б", "ORG")]
+    # tagged twice, left untagged three times (within twice as often): repeated as before
+    text = "Банк Зубролет вырос. Офис Зубролет открыл. Глава Зубролет доволен. Зубролет и Зубролет едины."
+    got = run(nlp, text, [("Зубролет", "ORG"), ("Зубролет", "ORG")], only="ner_context")
+    assert got.count(("Зубролет", "ORG")) == 5
+
+
 # --- adjective: listed relational adjectives without -ский -------------------------------------------------
 
 

@@ -99,6 +99,7 @@ class ContextRules:
             rf"(?<![\w-])(?:{'|'.join(sorted(self.low_head_stems))})[а-яё]{{0,3}}(?![\w-])"
         )
         self.repeat_max_tokens = int(cfg["repeat_max_tokens"])
+        self.repeat_max_untagged_ratio = float(cfg["repeat_max_untagged_ratio"])
         self.proper_tags = set(load_json("stoplist.json")["proper_tags"])
         self.title_nouns = set(load_json("quoted_orgs.json")["not_org_lemmas"])
         p = load_json("punctuation.json")
@@ -401,18 +402,18 @@ class ContextRules:
         """An organisation name tagged once is the same organisation where it stands again untagged
         ('«Фольксваген» (Volkswagen) ... «Фольксваген» имеет'); at a sentence start a common noun
         ('Стадион: ...') is taken for no name."""
-        names = {
-            e.text
-            for e in ents
-            if e.label_ == "ORG" and len(e) <= self.repeat_max_tokens and len(e.text) >= 3
-        }
+        tagged: dict[str, int] = {}
+        for e in ents:
+            if e.label_ == "ORG" and len(e) <= self.repeat_max_tokens and len(e.text) >= 3:
+                tagged[e.text] = tagged.get(e.text, 0) + 1
+        names = set(tagged)
         if not names:
             return ents
         text = doc._.ner_text or doc.text
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w@#-])(?:{alternatives})(?![\w-])")  # not in #tags, @handles
         taken = {i for e in ents for i in range(e.start, e.end)}
-        new: list[Span] = []
+        found: dict[str, list[Span]] = {}
         for m in pattern.finditer(text):
             span = doc.char_span(m.start(), m.end())
             if span is None or any(i in taken for i in range(span.start, span.end)):
@@ -421,7 +422,15 @@ class ContextRules:
                 span[0].text
             ):
                 continue
-            new.append(make_span(doc, span.start, span.end, "ORG", SOURCE))
+            found.setdefault(m.group(0), []).append(span)
+        # a name natasha read in context and left untagged far more often than it tagged it is more likely
+        # its one error than an organisation (a weapon code, a law: 'Obamacare', 'ПТРД' ...)
+        new = [
+            make_span(doc, span.start, span.end, "ORG", SOURCE)
+            for name, spans in found.items()
+            if len(spans) <= self.repeat_max_untagged_ratio * tagged[name]
+            for span in spans
+        ]
         return ents + new
 
     def _is_common_word(self, word: str) -> bool:
