@@ -8,7 +8,7 @@ from pipeline.stages.base import Doc, Stage, StageFn, sentence_locator
 # spaCy interns every token string in its vocab for the life of the pipeline object, so a long-lived worker
 # grows with the corpus; a fresh pipeline every so many characters keeps memory bounded by the batch. The
 # natasha model is cached per process, so a rebuild costs a fraction of a second.
-RECYCLE_AFTER_CHARS = 5_000_000
+RECYCLE_AFTER_CHARS = 2_000_000
 
 
 def load() -> StageFn:
