@@ -25,12 +25,17 @@ Kinds and units:
   it is a multiplier (`в 2 раза`, `в целых три раза`, `10 раз больше`, fractions).
 - a unit stated once covers a list (`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`, `150 или 200
   мест`; counts without scale words only), and a bare scaled number right after a money amount in the same
-  clause continues it (`274 млрд руб., в 2019 году – 288 млрд`).
+  clause continues it (`274 млрд руб., в 2019 году – 288 млрд`); scaled numbers of one parallel enumeration
+  (same scale word, only conjunctions, time labels and punctuation between: models/amounts/
+  parallel_gap_words.txt) take the currency or measure written once at its end (`324 млрд (в 2016 году – 521
+  млрд) руб.`, `21 млрд, в 2019-м — 55 млрд, а в 2020-м — 68 млрд рублей`), each span stopping at its own
+  scale word; a qualifier applies to its own member only (`около 39 млрд и 23,9 млрд руб.`).
 
 Value conventions (one rule per qualifier, so analysts can filter on value_min/value_max uniformly):
 - exact:        value = value_min = value_max = the number;
 - approx:       value = the number, value_min = value_max = None (no firm bound is stated);
-- gt / gte:     value = value_min = the number, value_max = None  (`более`, `свыше`, `не менее`, `от`;
+- gt / gte:     value = value_min = the number, value_max = None  (`более`, `свыше`, `не менее`, `от`,
+                `более чем на` with its preposition in the span;
                 a lone `от` before a count is read as a preposition: `отказаться от двух островов`);
 - lt / lte:     value = value_max = the number, value_min = None  (`менее`, `не более`, `до`);
 - range:        value = None (no single value is stated), value_min / value_max = the bounds

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from pipeline.nlp.amounts.ellipsis import shared_unit_ahead
 from pipeline.nlp.amounts.lexicon import (
     ANCHORS,
     CHANGE_WORDS,
@@ -672,10 +673,14 @@ class _Scanner:
                 scale = _LATIN_SCALES[suffix.low]
                 num = Number(scaled_sum(0.0, num.value, scale), num.end + 1, True, num.is_digits, scale)
         unit = Unit("money", prefix, num.end) if prefix else _unit_after(tokens, num, i, text)
-        if unit is None and qual == "exact":
+        if unit is None and (qual == "exact" or tokens[first].low not in _PREP_QUALIFIERS):
+            # a qualifier applies to its own member only: `около 39 млрд и 23,9 млрд руб.`
             unit = _list_unit(tokens, num, text)
             if unit is not None and unit.kind == "count" and self._orphan_member(lead):
                 unit = None  # `пункты 3, 4 и 5 статьи`: the list began with a label, not a count
+            if unit is None:
+                shared = shared_unit_ahead(tokens, num, text, _unit_after)
+                unit = Unit(shared[0], shared[1], num.end) if shared else None
             unit = unit or self._previous_unit(lead, num)
         if numbered and (unit is None or unit.kind != "quantity"):
             return None  # `статья 50`, `дом 12`; a measure still is one: `калибром 122 мм`, `участок 5 га`
