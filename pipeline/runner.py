@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline import schema, state
+from pipeline.batching import plan_batches
 from pipeline.executors import Executor, make_executor
 from pipeline.progress import Progress
 from pipeline.stages import PIPELINE, STAGES, version_keys
@@ -39,6 +40,7 @@ class Plan:
     and for each table the stage reads, the part file that holds each document's rows."""
 
     todo: dict[str, str] = field(default_factory=dict)
+    n_chars: dict[str, int] = field(default_factory=dict)
     blocked: dict[str, str] = field(default_factory=dict)
     foreign: dict[str, tuple[str, str]] = field(default_factory=dict)
     up_to_date: int = 0
@@ -109,6 +111,7 @@ class Runner:
         self.keys = version_keys()
         self._executor: Executor | None = None
         self._batch_seq = 0
+        self._warmed = False
 
     @property
     def executor(self) -> Executor:
@@ -188,6 +191,10 @@ class Runner:
                 summary.done += len(batch.documents)
                 summary.failed += len(batch.errors)
                 bar.advance(len(batch.records))
+                if summary.done > self.options.batch_size and self._pool_will_run():
+                    # More than a batch of new documents: the later stages will start workers anyway, so
+                    # let them load their models while the driver ingests the rest.
+                    self._warm_workers()
         summary.skipped = seen - summary.done - summary.failed
 
     def _run_batches(self, stage: Stage, summary: StageSummary) -> None:
@@ -200,7 +207,7 @@ class Runner:
         # Documents read together were ingested together: a batch then reads few part files.
         home = plan.part_of["documents"]
         ids = sorted(plan.todo, key=lambda d: (home[d], d))
-        size = self.options.batch_size
+        batches = plan_batches(ids, plan.n_chars, self.options.batch_size, self.options.workers)
         tasks = (
             (
                 self.store_uri,
@@ -210,7 +217,7 @@ class Runner:
                 key,
                 {table: sorted({where[d] for d in chunk}) for table, where in plan.part_of.items()},
             )
-            for chunk in (ids[i : i + size] for i in range(0, len(ids), size))
+            for chunk in batches
         )
         with Progress(stage.name, len(ids), enabled=self.options.progress) as bar:
             for result in self._dispatch(tasks):
@@ -232,18 +239,28 @@ class Runner:
         if len(head) == 1 and self.options.executor != "dask":
             yield run_batch(*head[0])
             return
-        if self._executor is None:
-            # Workers start now: have each load the models of every stage of this run up front, once.
-            self.executor.warm(warm_up, [n for n in self.options.stages if STAGES[n].load is not None])
+        self._warm_workers()
         yield from self.executor.map_unordered(run_batch, itertools.chain(head, tasks))
 
+    def _pool_will_run(self) -> bool:
+        o = self.options
+        return (o.workers > 1 or o.executor == "dask") and any(n != "ingest" for n in o.stages)
+
+    def _warm_workers(self) -> None:
+        """Start the workers, once per run, and have each load the models of every stage up front."""
+        if self._warmed:
+            return
+        self._warmed = True
+        self.executor.warm(warm_up, [n for n in self.options.stages if STAGES[n].load is not None])
+
     def _plan(self, stage: Stage, key: str) -> Plan:
-        docs = self.store.read_table("documents", columns=["doc_id", "content_hash", "lang"])
+        docs = self.store.read_table("documents", columns=["doc_id", "content_hash", "lang", "n_chars"])
         mine = _latest(self.store, stage.name)
         upstream = [(_latest(self.store, d), self.keys[d]) for d in stage.deps if d != "ingest"]
         plan = Plan()
         force, retry = self.options.force, self.options.retry_failed
-        for doc_id, content_hash, lang in zip(*(docs[c].to_pylist() for c in docs.column_names), strict=True):
+        columns = (docs[c].to_pylist() for c in docs.column_names)
+        for doc_id, content_hash, lang, n_chars in zip(*columns, strict=True):
             if not force and _is_current(mine.get(doc_id), content_hash, key, retry):
                 plan.up_to_date += 1
             elif not all(_is_current(up.get(doc_id), content_hash, k, need="done") for up, k in upstream):
@@ -252,6 +269,7 @@ class Runner:
                 plan.foreign[doc_id] = (content_hash, lang)
             else:
                 plan.todo[doc_id] = content_hash
+                plan.n_chars[doc_id] = n_chars or 0
         for table in ("documents", *stage.inputs):
             producer = _latest(self.store, PRODUCER[table])
             plan.part_of[table] = {d: part_name(producer[d][3]) for d in plan.todo}

@@ -178,3 +178,52 @@ def test_a_run_killed_at_sampled_writes_recovers_to_the_same_tables(corpus: Path
 @pytest.mark.long
 def test_a_run_killed_at_any_write_recovers_to_the_same_tables(corpus: Path, tmp_path: Path) -> None:
     assert _sweep_kill_points(corpus, tmp_path, stride=1) >= 20
+
+
+class RecordingExecutor:
+    """Runs batches in this process and notes when the runner asked it to warm its workers."""
+
+    name = "recording"
+    workers = 2
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.events: list[str] = []
+        self.ingested_at_warm = 0
+
+    def warm(self, fn: object, *args: object) -> None:
+        self.events.append("warm")
+        self.ingested_at_warm = len(Store.open(str(self.out)).list_parts("documents"))
+
+    def map_unordered(self, fn, tasks):  # type: ignore[no-untyped-def]
+        for args in tasks:
+            self.events.append("batch")
+            yield fn(*args)
+
+    def close(self) -> None:
+        self.events.append("close")
+
+
+def _runner_with(executor: RecordingExecutor, corpus: Path, out: Path) -> object:
+    from pipeline.runner import Runner, RunOptions
+
+    options = RunOptions(
+        corpus=corpus, out=str(out), stages=FAST, workers=2, batch_size=2, ingest_batch_size=2
+    )
+    runner = Runner(Store.open(str(out)), options)
+    runner._executor = executor
+    return runner
+
+
+def test_workers_warm_once_while_ingest_still_reads_and_not_for_a_run_with_nothing_new(
+    corpus: Path, tmp_path: Path
+) -> None:
+    executor = RecordingExecutor(tmp_path / "out")
+    _runner_with(executor, corpus, tmp_path / "out").run()
+    assert executor.events.count("warm") == 1
+    # 5 documents, ingested 2 at a time: warm once more than a batch (2) is in, before the last part.
+    assert 0 < executor.ingested_at_warm < len(Store.open(str(tmp_path / "out")).list_parts("documents"))
+
+    again = RecordingExecutor(tmp_path / "out")
+    _runner_with(again, corpus, tmp_path / "out").run()
+    assert "warm" not in again.events and "batch" not in again.events
