@@ -21,7 +21,11 @@ Kinds and units:
   A word that is both noun and adjective defers to an agreeing noun after it (`семи пожарных машин` ->
   'машина', `19 полицейских` -> 'полицейский'). A lone `один`/`одна` is an amount only as a member of a list
   of counts (`семи жителей и одного жителя`), never alone (`одна из компаний`, `с одной стороны`);
-  collective numerals are (`пятеро детей`). `N раз` counts occurrences (`десять раз поднимались`) unless
+  collective numerals are (`пятеро детей`), but never without a noun of their own (`против — трое`, `все
+  трое`). An abbreviation keeps its capitals (`600 ФАПов` -> 'ФАП', `58 СМИ` -> 'СМИ'); a one-word name in
+  quotes can be the counted thing (`четырёх «Тритонов»` -> 'Тритон', not after 1 or a code). After a scale
+  word the noun is never nominative (`в числе этих 50 млн граждане` is no count), and in `15 тыс. 498
+  частных домах` the last part agrees. `N раз` counts occurrences (`десять раз поднимались`) unless
   it is a multiplier (`в 2 раза`, `в целых три раза`, `10 раз больше`, fractions).
 - a unit stated once covers a list (`21 млрд, 55 млрд и 68 млрд рублей`, `на 5, 10 и 15%`, `150 или 200
   мест`; counts without scale words only), and a bare scaled number right after a money amount in the same

@@ -33,6 +33,8 @@ from pipeline.nlp.amounts.morph import (
     can_be_plural,
     count_lemma,
     first_parse,
+    keep_capitals,
+    name_lemma,
 )
 from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number, scaled_sum
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, norm, tight, tokenize_windows
@@ -60,7 +62,9 @@ _ELLIPSIS_CHARS = 160  # how far back the count whose noun a bare number takes m
 _SENTENCE_ENDS = frozenset(".!?;\n")
 _ELLIPSIS_NEXT = frozenset({"и", "а", "или", "но", "из"})  # `лишь 10, а ещё три`, `65 из которых`
 _NOT_ELLIPTIC_NEXT = frozenset("%°‰+(×x*/")
-_FINITE = frozenset({"VERB", "PRTS"})  # `а ещё три были сокращены`, `65 получили ранения`
+_FINITE = frozenset({"VERB", "PRTS"})
+_OPEN_QUOTES = frozenset('«"„')
+_CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокращены`, `65 получили ранения`
 
 
 class Unit(NamedTuple):
@@ -109,7 +113,28 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
     imprint = _imprint_unit(tokens, i, k, text)
     if imprint is not None:
         return imprint
+    if tokens[k].text in _OPEN_QUOTES:
+        return _quoted_count(tokens, num, i, k, text)
     return _counted_noun(tokens, num, k, text)
+
+
+def _quoted_count(tokens: list[Token], num: Number, i: int, k: int, text: str) -> Unit | None:
+    """`четырёх «Тритонов»`, `пять «Оскаров»`: a one-word name in quotes (token k opens them) whose form fits
+    the count is the counted thing; the unit is its lemma, capitalised as the name is. Not after 1 (`Лиги 1
+    «Монако»`: a numbered name before a club) nor after a code (`Ан-124-100 «Руслан»`)."""
+    if num.scaled or num.value < 2 or k + 2 >= len(tokens) or tokens[k + 2].text not in _CLOSE_QUOTES:
+        return None
+    if i > 0 and tokens[i - 1].end == tokens[i].start and not tokens[i - 1].text[0].isspace():
+        return None
+    name = tokens[k + 1]
+    if not (name.start == tokens[k].end and tokens[k + 2].start == name.end and name.text[0].isupper()):
+        return None
+    if not name.text.isalpha() or name.text.isupper():
+        return None  # `«ВТБ»`, `«Т-72»`: abbreviations and codes name one organisation or model, not a count
+    lemma = name_lemma(_word(name), num.value)
+    if lemma is None or norm(lemma) in COUNT_STOPLIST:
+        return None
+    return Unit("count", lemma[0].upper() + lemma[1:], k + 2)
 
 
 def _imprint_unit(tokens: list[Token], i: int, k: int, text: str) -> Unit | None:
@@ -153,7 +178,7 @@ def _counted_noun(
 ) -> Unit | None:
     if not num.is_digits and not num.scaled and num.value <= 1 and not allow_one:
         return None  # `один`, `одна из`: too vague to count
-    value = None if num.scaled else num.value
+    value = None if _ends_in_scale(tokens, num) else num.value
     adjectives, j = 0, k
     while j < len(tokens) and adjectives <= _MAX_ADJ and j - k <= _MAX_SPAN:
         if j > k and not tight(text, tokens[j - 1].end, tokens[j].start):
@@ -182,7 +207,7 @@ def _counted_noun(
                 return None
             adjective_too = can_be_adjective(word)
             if counted is not None and not (adjective_too and _counted_follows(tokens, j, text, value)):
-                return Unit("count", counted, j)
+                return Unit("count", keep_capitals(tok.text, counted), j)
             if counted is None and not adjective_too:
                 return None
             # `семи пожарных машин`, `шесть огневых позиций`: a noun/surname that is also an adjective of
@@ -202,6 +227,17 @@ def _counted_noun(
         adjectives += 1
         j += 1
     return None
+
+
+def _ends_in_scale(tokens: list[Token], num: Number) -> bool:
+    """The number's last word is a scale word (`5 млн`, `2 тыс.`), which then governs the noun; in
+    `15 тыс. 498 частных домах` the last part agrees with the noun as a plain number does."""
+    if not num.scaled:
+        return False
+    last = tokens[num.end]
+    return not (
+        is_ascii_digit(last.text[0]) or (last.low in NUMBER_WORDS and last.low not in SCALE_WORD_FORMS)
+    )
 
 
 def _noun_after_complement(tokens: list[Token], j: int, text: str, value: float | None) -> Unit | None:
@@ -568,6 +604,8 @@ class _Scanner:
                 return None  # `+19`, `20-1`, `(22+31)`: scores and signed differences
         if tokens[lead].low in SCALE_WORD_FORMS:
             return None  # `поставили миллион и $1,2 млн`: a bare scale word is money or vague
+        if num.end == lead and "Coll" in first_parse(tokens[lead].low)[1]:
+            return None  # `против — трое`, `все трое`: a collective numeral with no noun is no amount
         j = _list_end(tokens, num.end, text) + 1
         if (
             j < len(tokens)
@@ -584,7 +622,7 @@ class _Scanner:
                     return (
                         None  # `пробы от 7, 8 и 11 апреля`, `32 голосующих`: a word that may be its own noun
                     )
-            elif nxt.text in _NOT_ELLIPTIC_NEXT or is_ascii_digit(nxt.text[0]):
+            elif nxt.text in _NOT_ELLIPTIC_NEXT or nxt.text in _OPEN_QUOTES or is_ascii_digit(nxt.text[0]):
                 return None  # a unit symbol, arithmetic (`53 (22+31) очка`), `двумя 30-мм`
             elif nxt.start == tokens[j - 1].end and nxt.text not in ",.;:)»":
                 return None  # glued punctuation: `5-й`, `10:30`, `5/7`

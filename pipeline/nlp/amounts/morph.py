@@ -75,8 +75,12 @@ def _noun_parses(word: str) -> tuple[tuple[str, str, str], ...]:
 
 
 def _fits(value: float | None, number: str, case: str) -> bool:
-    if value is None:  # after a scale word (`тысяч`) any form fits: the noun agrees with the scale word
-        return True
+    if value is None:
+        # after a scale word the noun is governed by it (`50 млн граждан`) or, after an abbreviation, takes
+        # the phrase's oblique case (`160 тыс. мирным жителям`, `при 170 тыс. резервистах`); never the
+        # nominative/inanimate accusative: in `оказались ли в числе этих 50 млн граждане ЕС` the noun is a
+        # subject of its own, in `400 млн компания не получила` too
+        return case not in ("nomn", "accs", "voct")
     if not value.is_integer():
         return number == "plur" or case == "gent"
     last2 = int(abs(value)) % 100
@@ -101,6 +105,35 @@ def count_lemma(word: str, value: float | None) -> str | None:
         if case in usual:
             return lemma
     return parses[0][0] if parses else None
+
+
+_PERSONAL = frozenset({"Name", "Surn", "Patr"})
+
+
+def name_lemma(word: str, value: float | None) -> str | None:
+    """`четырёх «Тритонов»` -> 'тритон': a name in quotes as the counted thing. Place and organisation
+    parses count here (pymorphy2 tags many product names so), personal names do not; the form must fit the
+    count."""
+    for p in _parse(word):
+        if _PERSONAL & set(p.tag.grammemes):
+            continue  # `Ан-124-100 «Руслан»`: a personal name reads a product name as a person's
+        if "NOUN" in p.tag and p.tag.number and _fits(value, str(p.tag.number), str(p.tag.case)):
+            return p.normal_form
+    return None
+
+
+def keep_capitals(token: str, lemma: str) -> str:
+    """`ФАПов` -> 'ФАП', `ОМОНовцев` -> 'ОМОНовец': an abbreviation keeps its capitals in the lemma (the
+    letters the lemma shares with the token take the token's case); other words stay lower-case."""
+    if len(token) < 2 or not token[:2].isupper():
+        return lemma
+    if token.isupper():
+        return token  # `14 ПЛАРБ`, `58 СМИ`: written without an ending, the abbreviation is its own lemma
+    out = []
+    for k, ch in enumerate(lemma):
+        same = k < len(token) and token[k].lower() == ch
+        out.append(token[k] if same and token[: k + 1].isupper() else ch)
+    return "".join(out)
 
 
 _INFLECTED = frozenset(
