@@ -36,6 +36,10 @@ Conventions (tested in tests/test_dates_cases.py):
   `полгода назад` -> that month, `через 5 дней` -> that day, `через неделю` -> that week. Vague counts
   (`несколько`, `два-три`, `лет пять`, `через год-другой`) and counts from an event (`через год после
   ...`, `через месяц` in a clause with a past-tense verb) are skipped.
+- More than N units ago (`160 с лишним лет назад`, `год с небольшим назад`) is open_start, ending when the
+  unit N back ends (in 2018: 1858-12-31).
+- `не раньше`/`не ранее` X is open_end, `не позднее` X open_start; after them a bare season is a date and a
+  year-less period resolves forwards, as a plan (`не раньше осени`).
 - Offsets of a story are relative too (the bench convention), counted from the publication date like the
   others: `Спустя полгода` (at the head of a clause with a past-tense verb; `вернулся спустя 12 лет` and
   `спустя девять лет он покинет` are durations), `год спустя`, `пятью годами ранее`, `неделей позже`,

@@ -183,6 +183,11 @@ def half(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return _counted_or_ordinal(a, t, o[0], lex)
 
 
+def negated_bound(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """Token i follows `не раньше`, `не позднее`: a bound of a planned time."""
+    return i >= 2 and t.low[i - 1] in lex.negated_bounds and t.low[i - 2] == "не"
+
+
 def season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`летом 2019 года`, `осенью прошлого года`, `зимой` (adverb alone), `лето 2019 года`."""
     s = lex.seasons.get(t.low[i])
@@ -190,7 +195,12 @@ def season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None
     a = attach_year(Atom("season", i, i + 1, part=s), t, lex)
     # `жаркое лето` is not a date; `летом`, `на осень`, `до весны` are.
-    if not a.has_year() and t.low[i] not in lex.season_adverbs and t.low_at(i - 1) not in lex.season_preps:
+    if (
+        not a.has_year()
+        and t.low[i] not in lex.season_adverbs
+        and t.low_at(i - 1) not in lex.season_preps
+        and not negated_bound(t, i, lex)
+    ):
         return None
     return a
 

@@ -60,6 +60,10 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             if e is not None and e.first < done:
                 continue
             e = with_date(t, e, lex)
+            if e is None and w in lex.ago_words:
+                more = relative.ago_more(t, i, lex)  # `160 с лишним лет назад`: before that year ended
+                if more is not None and more.first >= done:
+                    e = Open("open_start", more, more.first, more.stop)
         if e is None and w not in lex.ago_words:
             e = expression(t, i, lex)
         if e is None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pipeline.nlp.dates import atoms, relative
 from pipeline.nlp.dates.atom import Atom
-from pipeline.nlp.dates.atoms import ordinal
+from pipeline.nlp.dates.atoms import negated_bound, ordinal
 from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, suffix
@@ -68,9 +68,9 @@ _MAX_ITEMS = 12  # items in a coordinated list (`1, 2, 3 и 4 мая`)
 
 
 def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
-    """`запланированы на осень`, `назначили на субботу`: `на` + a year-less period names a planned
-    time. Days are left alone: `по состоянию на 1 мая` usually looks back."""
-    if t.low_at(a.first - 1) not in lex.future_preps or a.has_year():
+    """`запланированы на осень`, `назначили на субботу`, `не раньше осени`: `на` (or a negated bound) + a
+    year-less period names a planned time. Days are left alone: `по состоянию на 1 мая` usually looks back."""
+    if (t.low_at(a.first - 1) not in lex.future_preps and not negated_bound(t, a.first, lex)) or a.has_year():
         return
     if (a.gran in _FUTURE_GRANS and not a.relative) or (a.weekday is not None and a.offset is None):
         a.future = True

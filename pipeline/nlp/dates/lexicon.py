@@ -102,6 +102,8 @@ class Lexicon:
     number_words: dict[str, int]  # `пять` -> 5
     ago_words: frozenset[str]
     ago_fillers: frozenset[str]
+    ago_more_words: frozenset[str]  # `160 с лишним лет назад`: more than N units ago
+    negated_bounds: frozenset[str]  # `не раньше осени`: after `не`, a bound of a planned time
     later_words: frozenset[str]
     story_later_words: frozenset[str]  # `спустя полгода`: an offset in a narrated (past) clause
     story_offset_after: frozenset[str]  # what may stand before such an offset (`. Спустя`, `а спустя`)
@@ -195,6 +197,8 @@ def lexicon() -> Lexicon:
         number_words=_forms(raw["number_words"]) | _forms(raw["number_words_instr"]),
         ago_words=_set(raw, "ago_words"),
         ago_fillers=_set(raw, "ago_fillers"),
+        ago_more_words=_set(raw, "ago_more_words"),
+        negated_bounds=_set(raw, "negated_bounds"),
         later_words=_set(raw, "later_words"),
         story_later_words=_set(raw, "story_later_words"),
         story_offset_after=_set(raw, "story_offset_after"),

@@ -219,6 +219,28 @@ def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return _offset_atom(unit, c[1], -1, c[0], i + 1)
 
 
+def ago_more(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`160 с лишним лет назад`, `год с небольшим назад`: token i is `назад`; the offset atom N units back,
+    spanning from the count. More than N units ago is before that unit ends: the caller makes it an
+    open_start."""
+    k = i - 1
+    if t.low_at(k) in lex.ago_fillers:
+        k -= 1
+    unit = lex.offset_units.get(t.low_at(k))
+    if unit is not None:  # `год с небольшим назад`: the unit before its excess
+        if k < 2 or t.low[k - 1] not in lex.ago_more_words or t.low[k - 2] not in ("с", "со"):
+            return None
+        c = _count_before(t, k - 3, lex)
+        return None if c is None else _offset_atom(unit, c[1], -1, c[0], i + 1)
+    if k >= 2 and t.low_at(k) in lex.ago_more_words and t.low[k - 1] == "с":
+        unit = lex.offset_units.get(t.low[k - 2])
+        c = _count_before(t, k - 3, lex)
+        if c is None and t.low[k - 2] in _SINGULAR:
+            c = (k - 2, 1)
+        return None if unit is None or c is None else _offset_atom(unit, c[1], -1, c[0], i + 1)
+    return None
+
+
 def _dash_before(t: Tokens, k: int) -> bool:
     """A dash glued to token k from the left or right side of token k-1 (`два-три`, `год-другой`)."""
     return 0 < k < len(t) and t.low[k - 1] in ("-", "–") and (t.adjacent(k) or t.adjacent(k - 1))
