@@ -1,11 +1,12 @@
 """Linking on short texts written for these tests: in-document coreference, gazetteer ids, ambiguity."""
 
+import json
 from pathlib import Path
 
 import pycountry
 import pytest
 
-from pipeline.evaluate.linking import evaluate_linking, format_report
+from pipeline.evaluate.linking import evaluate_linking, fill_texts, format_report
 from pipeline.nlp.linking import Gazetteer, Linker
 from pipeline.nlp.linking.keys import match_key
 from pipeline.nlp.normalize import normalize_mention
@@ -153,3 +154,31 @@ def test_gold_meets_targets() -> None:
     assert result["normal_accuracy"] >= 0.95, report
     assert result["same_rate"] >= 0.95, report
     assert result["split_rate"] >= 0.95, report
+
+
+def test_text_free_gold_takes_texts_from_articles(tmp_path: Path) -> None:
+    text = "Аким Алматы Ерлан Досаев встретился с Досаевым-младшим. Досаева поздравили в Бишкеке.\nДалее"
+    spans = [("Алматы", "LOC"), ("Ерлан Досаев", "PER"), ("Бишкеке", "LOC")]
+    gold_mentions, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        normal = "Бишкек" if surface == "Бишкеке" else surface
+        gold_mentions.append(
+            {"start": start, "end": pos, "label": label, "normal": normal, "canonical": normal}
+        )
+    gold = {"id": "a1", "excerpt_start": 0, "excerpt_end": text.index("\n"), "mentions": gold_mentions}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    articles = [{"id": "other", "text": "Не тот текст."}, {"id": "a1", "text": text}]
+    (tmp_path / "texts.jsonl").write_text(
+        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8"
+    )
+    result = evaluate_linking(tmp_path / "gold.jsonl", texts_path=tmp_path / "texts.jsonl")
+    assert (result["docs"], result["mentions"]) == (1, 3)
+    assert result["normal_accuracy"] == result["canonical_accuracy"] == 1.0, format_report(result)
+    filled = fill_texts([gold], tmp_path / "texts.jsonl")[0]
+    assert filled["text"] == text[: text.index("\n")]
+    assert [m["text"] for m in filled["mentions"]] == [s for s, _ in spans]
+    gold["excerpt_end"] = 10
+    with pytest.raises(ValueError, match="beyond the excerpt"):
+        fill_texts([gold], tmp_path / "texts.jsonl")

@@ -29,7 +29,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--texts",
         type=Path,
         default=Path("../shared/data/bench_news.jsonl"),
-        help="texts for a text-free gold (excerpt offsets only, e.g. tests/data/bench_gold_test.jsonl)",
+        help="texts for a text-free gold (excerpt offsets only, e.g. tests/data/bench_gold_test.jsonl or"
+        " tests/data/linking_gold_bench.jsonl)",
     )
     p.add_argument("--errors", type=int, default=0, metavar="N", help="ner: also list up to N errors of ours")
     p.add_argument("--no-baseline", action="store_true", help="ner: skip scoring plain natasha")
@@ -50,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
         module = importlib.import_module(module_name)
         if args.kind == "ner":
             return _run_ner(module, str(gold), args)
-        result = getattr(module, function)(str(gold))
+        if args.kind == "linking" and _is_text_free(gold):
+            result = module.evaluate_linking(str(gold), texts_path=args.texts)
+        else:
+            result = getattr(module, function)(str(gold))
     print(module.format_report(result))
     return EXIT_OK
 

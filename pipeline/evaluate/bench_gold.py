@@ -136,23 +136,34 @@ def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def materialize(gold_path: str | Path, texts_path: str | Path, dest_dir: str | Path) -> tuple[Path, Path]:
-    """Write the amounts and dates gold files (text = excerpt) to dest_dir; return their paths.
+def excerpts(gold: list[dict[str, Any]], texts_path: str | Path) -> dict[str, str]:
+    """Map each gold article's id to its excerpt ``text[excerpt_start:excerpt_end]`` read from texts_path.
 
     Raises ValueError when an article of the gold is missing from texts_path or its text is shorter than the
     excerpt.
     """
-    gold = load_gold(gold_path)
     texts = _texts_for(texts_path, {g["id"] for g in gold})
     missing = [g["id"] for g in gold if g["id"] not in texts]
     if missing:
         raise ValueError(f"{len(missing)} gold articles not in {texts_path}: {missing[:5]}")
+    for g in gold:
+        if g["excerpt_end"] > len(texts[g["id"]]):
+            raise ValueError(
+                f"{g['id']}: excerpt_end {g['excerpt_end']} beyond text length {len(texts[g['id']])}"
+            )
+    return {g["id"]: texts[g["id"]][g["excerpt_start"] : g["excerpt_end"]] for g in gold}
+
+
+def materialize(gold_path: str | Path, texts_path: str | Path, dest_dir: str | Path) -> tuple[Path, Path]:
+    """Write the amounts and dates gold files (text = excerpt) to dest_dir; return their paths.
+
+    Raises ValueError as :func:`excerpts` does.
+    """
+    gold = load_gold(gold_path)
+    texts = excerpts(gold, texts_path)
     amounts_rows, dates_rows = [], []
     for g in gold:
-        text = texts[g["id"]]
-        if g["excerpt_end"] > len(text):
-            raise ValueError(f"{g['id']}: excerpt_end {g['excerpt_end']} beyond text length {len(text)}")
-        excerpt = text[g["excerpt_start"] : g["excerpt_end"]]
+        excerpt = texts[g["id"]]
         amounts_rows.append(
             {
                 "id": g["id"],
