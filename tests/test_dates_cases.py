@@ -1002,6 +1002,22 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("начале XXI века", "century", "2001-01-01", "2100-12-31", "century"),
         ],
     ),
+    # --- titles in a list of books hold no dates; an imprint's year (with or without a city) is one
+    (
+        "Нина Пахомова. Лето 1968 года (14)\nАльманах «Север» – XX век. 1999 год (9)",
+        None,
+        [],
+    ),
+    (
+        "Олег Лунин. Зима 1942-го. – Омск: Полиграф, 2016. – 240 с.",
+        None,
+        [M("2016", "year", "2016-01-01", "2016-12-31", "year")],
+    ),
+    (
+        "Иван Крылов. Две реки. – Областная типография, 2015. – 96 с.",
+        None,
+        [M("2015", "year", "2015-01-01", "2015-12-31", "year")],
+    ),
     # --- more than N units ago: open_start ending when the unit N back ends
     (
         "Усадьбу построили 120 с лишним лет назад.",

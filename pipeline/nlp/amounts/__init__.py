@@ -60,6 +60,10 @@ adjectives and the counted noun (`две важные для города дат
 The span covers qualifier words, a sign (`–5%`, `минус 30 градусов`: value negative), a leading currency
 symbol, the number and its unit or noun; an abbreviation's dot is kept (`5 млн руб.`) even at a sentence end.
 
+Titles in a list of books (lines ending in a bracketed page reference, or followed by an imprint `. –
+Город: Издательство, 2017.`; pipeline.nlp.dates.titles) hold no amounts: `Евгений Никитин. Семь жизней
+М. Горького (9)`, `Нарисую трех читателей. – Киев: Лыбидь, 2017. – 160 с.` (the page count still counts).
+
 Deliberately not amounts: years and dates (`в 2019 году`, `1992 г.`, `30 мая`), durations and ages
 (`за 5 лет`, `в возрасте 45 лет`: nouns of time are on the count stoplist), ordinals (`2-й`, `первый`),
 numbered names (`Су-35`, `COVID-19`, `II форум`, `«Движение 5 звезд»`), `№ 123`, law numbers (`45-ФЗ`),

@@ -69,6 +69,8 @@ Conventions (tested in tests/test_dates_cases.py):
   `В конце 2016 Госдепартамент`), or alone in brackets (`(1944)`, `(р. 1947)`; a range `(11 лет,
   2003–2014)` after a comma in brackets too), or closing a bibliographic imprint (`М.: ОГИ, 2017.`,
   `Екатеринбург: Кабинетный ученый, 2017.`); `в 1500 километрах`, `в 2000 раз`, `в 2008—2009` are not.
+- Titles in a list of books hold no dates (`День поэзии – XXI век. 2017 год. Альманах (9)`; titles.py); an
+  imprint's year counts also without a city (`– Хабаровская краевая типография, 2018. – 304 с.`).
 - Weeks (`на прошлой неделе`) have granularity None: the output contract has no 'week'.
 - A range's granularity is the finer of its two ends'.
 - Not dates: numbers counting things (`2019 человек`), numbers after `№`, times, phone numbers,

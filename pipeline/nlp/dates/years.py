@@ -7,6 +7,7 @@ from functools import cache
 from pipeline.nlp.dates import intervals as iv
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
+from pipeline.nlp.dates.titles import imprint_years
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, abbr_dot, suffix
 
 
@@ -139,6 +140,8 @@ def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
     nxt, j = t.low_at(i + 1), i + 1
     if t.low_at(i - 1) == "," and (j >= len(t) or nxt in _IMPRINT_CLOSERS) and _imprint(t, i - 1, lex):
         return True  # `М.: ОГИ, 2017. – 128 с.`
+    if t.low_at(i - 1) == "," and t.start[i] in imprint_years(t.text):
+        return True  # `Берег абсурда. – Хабаровская краевая типография, 2018.`: an imprint with no city
     if nxt == ")":
         prev = t.low_at(i - 1)
         return prev == "(" or (prev == "." and t.low_at(i - 2) in lex.born_abbr and t.low_at(i - 3) == "(")

@@ -1,0 +1,45 @@
+"""Titles of works in bibliographic lists: the numbers inside them are neither amounts nor dates.
+
+The bench convention: `Евгений Никитин. Семь жизней М. Горького (9)` or `День поэзии – XXI век. 2017 год.
+Альманах (9)` in a list of reviewed books, and `Людмила Зубкова. Нарисую трех читателей. – Киев: Лыбидь,
+2017. – 160 с.` hold no amount or date before the imprint; the imprint's year and page count still count.
+
+Two line shapes mark an entry (regexes only; the amounts extractor uses them too):
+- a line ending in a bracketed number (a page or issue reference), when a neighbouring line ends so too:
+  one such line alone may be an ordinary sentence (`Выступили 30 человек (12)`), a run of them is a list;
+- a line with an imprint after its title: `. – [City:] Publisher, YYYY.`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_REFERENCED = re.compile(r"^[ \t]*(\S[^\n]{2,200}?)[ \t]*\(\d{1,4}\)[ \t]*$", re.M)
+_IMPRINT = re.compile(
+    r"^[ \t]*(?P<title>\S[^\n]{2,300}?)\.[ \t]+[–—-][ \t]+(?:[^\n:,.]{1,40}\.?:[ \t]*)?[^\n,:]{2,80},[ \t]*"
+    r"(?P<year>1[5-9]\d\d|20\d\d)\.",
+    re.M,
+)
+
+
+@lru_cache(maxsize=8)
+def title_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the titles of bibliographic entries in text, in order."""
+    spans: list[tuple[int, int]] = []
+    if "(" in text:
+        lines = [(m.start(1), m.end(1), text.count("\n", 0, m.start())) for m in _REFERENCED.finditer(text)]
+        numbers = {line for _, _, line in lines}
+        spans += [(a, b) for a, b, line in lines if line - 1 in numbers or line + 1 in numbers]
+    spans += [(m.start("title"), m.end("title")) for m in _IMPRINT.finditer(text)]
+    return tuple(sorted(spans))
+
+
+@lru_cache(maxsize=8)
+def imprint_years(text: str) -> frozenset[int]:
+    """Start offsets of the years closing a bibliographic imprint (`– Хабаровская типография, 2018.`)."""
+    return frozenset(m.start("year") for m in _IMPRINT.finditer(text))
+
+
+def in_title(text: str, start: int) -> bool:
+    return any(a <= start < b for a, b in title_spans(text))
