@@ -33,7 +33,10 @@ Kinds and units:
   (same scale word, only conjunctions, time labels and punctuation between: models/amounts/
   parallel_gap_words.txt) take the currency or measure written once at its end (`324 млрд (в 2016 году – 521
   млрд) руб.`, `21 млрд, в 2019-м — 55 млрд, а в 2020-м — 68 млрд рублей`), each span stopping at its own
-  scale word; a qualifier applies to its own member only (`около 39 млрд и 23,9 млрд руб.`).
+  scale word; a qualifier applies to its own member only (`около 39 млрд и 23,9 млрд руб.`). A bare number
+  contrasted by `, а`/`, но` with the next number of its sentence, a count, takes that count's noun
+  (`около 400, а по всей стране более 100 тыс. скотомогильников`, `не 12, а 15 игроков`; not after a
+  preposition, before `а также`, from a scaled number to a plain one, nor for `раз`).
 
 Value conventions (one rule per qualifier, so analysts can filter on value_min/value_max uniformly):
 - exact:        value = value_min = value_max = the number;

@@ -101,3 +101,44 @@ def shared_unit_ahead(
             return behind
         j = nxt.end
     return None
+
+
+_CONTRAST = frozenset({"а", "но"})  # `около 400, а по всей стране более 100 тыс. скотомогильников`
+_ADDITIVE = frozenset({"также", "затем", "потом", "еще", "ещё"})
+_CLAUSE_ENDS = frozenset(".;:!?…")
+_MAX_AHEAD = 80  # characters from the bare number to the count that names its noun
+
+
+def count_noun_ahead(
+    tokens: list[Token], num: Number, text: str, unit_after: UnitAfter, number_starts: frozenset[str]
+) -> str | None:
+    """`Только на побережье находится около 400, а по всей стране более 100 тыс. скотомогильников`: a bare
+    number contrasted (`, а`, `, но`) with a count later in the same sentence shares that count's noun,
+    which the ellipsis left out of the first member. Only the next number of the sentence is looked at,
+    and it must be a count."""
+    j = num.end + 1
+    if j < len(tokens) and tokens[j].text == ",":
+        j += 1
+    if j >= len(tokens) or tokens[j].low not in _CONTRAST or tokens[j].start - tokens[num.end].end > 3:
+        return None
+    if tokens[j + 1 : j + 2] and tokens[j + 1].low in _ADDITIVE:
+        return None  # `заблокировать два, а также провести четыре силовых приёма`: another action
+    for k in range(j + 1, len(tokens)):
+        tok = tokens[k]
+        if tok.start - tokens[num.end].end > _MAX_AHEAD or "\n" in text[tokens[k - 1].end : tok.start]:
+            return None
+        if tok.text in _CLAUSE_ENDS:
+            return None
+        if is_ascii_digit(tok.text[0]) or tok.low in number_starts:
+            if _is_year_token(tokens, k):
+                return None  # `400, а в 2019 году 500 человек`: the year is no member; keep it simple
+            nxt = read_number(tokens, k, text, qualified=True)
+            if nxt is None:
+                return None
+            if num.scaled and not nxt.scaled:
+                return None  # `число игроков достигло 600 млн, а в ФИДЕ входят 188 стран`: other things
+            unit = unit_after(tokens, nxt, k, text)
+            if unit is None or unit.kind != "count" or unit.unit == "раз":
+                return None  # `в три, пять, а то и в десять раз`: multipliers
+            return unit.unit
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from pipeline.nlp.amounts.ellipsis import shared_unit_ahead
+from pipeline.nlp.amounts.ellipsis import count_noun_ahead, shared_unit_ahead
 from pipeline.nlp.amounts.lexicon import (
     ANCHORS,
     CHANGE_WORDS,
@@ -629,6 +629,27 @@ class _Scanner:
                 return None  # glued punctuation: `5-й`, `10:30`, `5/7`
         return Unit("count", self.out[-1].unit, num.end)
 
+    def _contrasted_count(self, lead: int, first: int, num: Number) -> Unit | None:
+        """`около 400, а по всей стране более 100 тыс. скотомогильников`: the noun of a count after `, а`
+        (token `first` starts the qualifier, if any, else it is `lead`)."""
+        tokens = self.tokens
+        if _is_year(num, tokens, lead) or (not num.scaled and (num.value <= 1 or not num.value.is_integer())):
+            return None  # `1,5, а то и 2 тыс. детей`: a fraction borrows a scale too, not only the noun
+        if lead > 0 and tokens[lead - 1].end == tokens[lead].start and tokens[lead - 1].text[-1] not in "«(":
+            return None  # `Л370-2, а также`: the tail of a code
+        if lead > 0 and is_ascii_digit(tokens[lead - 1].text[0]):
+            return None  # `до 24 345, а`: part of a number read apart
+        if num.end == lead and "Coll" in first_parse(tokens[lead].low)[1]:
+            return None  # `трое, а ...`: a collective numeral is a noun of its own
+        if (
+            first > 0
+            and tokens[first - 1].text[0].isalpha()
+            and "PREP" in first_parse(tokens[first - 1].low)[1]
+        ):
+            return None  # `в 15, а не в 16 часов`: a time or label after a preposition
+        noun = count_noun_ahead(tokens, num, self.text, _unit_after, NUMBER_START_WORDS)
+        return Unit("count", noun, num.end) if noun is not None else None
+
     def _orphan_member(self, lead: int) -> bool:
         """Token `lead` continues a list (`, 4`) whose previous number was not read as an amount."""
         tokens = self.tokens
@@ -726,7 +747,7 @@ class _Scanner:
         if unit is not None and unit.kind == "count" and self._labelled_list(lead):
             return None  # `статьи 222 и 232 Конституции`: the last label of a list, not a count
         if unit is None and not (qual_found and tokens[first].low in _PREP_QUALIFIERS):
-            unit = self._elliptic_count(lead, num)
+            unit = self._elliptic_count(lead, num) or self._contrasted_count(lead, first, num)
 
         # ranges: `5-10 млн тенге`, `от 5 до 10 млн тенге`, `от 5 тыс. тенге до 10 тыс.`
         after_first = unit.end if unit else num.end
