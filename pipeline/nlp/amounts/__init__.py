@@ -42,7 +42,7 @@ Value conventions (one rule per qualifier, so analysts can filter on value_min/v
 - exact:        value = value_min = value_max = the number;
 - approx:       value = the number, value_min = value_max = None (no firm bound is stated);
 - gt / gte:     value = value_min = the number, value_max = None  (`более`, `свыше`, `не менее`, `от`,
-                `более чем на` with its preposition in the span;
+                `более чем на|в` with its preposition in the span;
                 a lone `от` before a count is read as a preposition: `отказаться от двух островов`);
 - lt / lte:     value = value_max = the number, value_min = None  (`менее`, `не более`, `до`);
 - range:        value = None (no single value is stated), value_min / value_max = the bounds
