@@ -91,6 +91,30 @@ reading) are kept, skipping ids already in another gold file, with the excerpt r
   as written, not converted (``в 300 милях`` does not say which mile). ``один визит в год`` is 1 ``визит``
   (``в год`` is a rate, not a date); the year of a bill (``ассигнованиях на национальную оборону 2018
   года``) is a year.
+
+A fourth set (``tests/data/bench_gold_test4.jsonl``, 20 articles, 41 amounts, 59 dates) was annotated by
+hand by a fourth annotator, blind to the extractors, and is held out: never used for tuning. Selection: one
+``random.Random(20261130)`` shuffles (``rng.sample(ids, len(ids))``) the ids of lines 2000-4999 (0-based)
+with a ``published`` date, then the same generator shuffles those without one; in order, the first 14 of the
+first order and the first 6 of the second whose excerpt holds at least two amount/date mentions (judged by
+reading) are kept, skipping ids already in a ``bench_gold_*`` file or ``linking_gold_bench.jsonl``. Excerpt
+rule as above; a text of 1100-1700 chars counts its own end as one more newline candidate. It follows the
+conventions of the second and third sets, plus:
+
+- ``почти N`` is approx (``Почти 60%``). ``N из которых`` with N > 1 is a count of the noun named before
+  (``пять финалов, в четырёх из которых``: 4 ``финал``); ``штук`` takes the noun it counts (``по 50 танков
+  (всего 400 штук)``: 400 ``танк``); pluralia tantum keep the plural lemma (``пять выборов``: ``выборы``).
+- Race distances and cardinal kilometre posts are quantities (``200 м брассом``, ``150 км автотрассы``); an
+  ordinal post (``189-м километре``) is not. Margins of time (``обогнал более чем на 20 секунд``) are
+  durations, not amounts. Event and exercise names with a year (``Кубок конфедераций — 2017``,
+  ``Олимпиады-2014``, ``Можжевеловая кобра–2018``) hold no date.
+- ``последние N лет`` (a window up to now) is relative from ``published`` minus N units to ``published``
+  (``в последние два года`` on 2018-03-15 → 2016-03-15..2018-03-15). ``2020 год и далее`` is open_end;
+  ``к окончанию 1945 года`` open_start; ``в конце 2019 года`` a year; ``прошлогодним хитом`` relative (a
+  deictic adjective dating a thing). Deictic words in a joke or other fiction with no date of its own are
+  relative with empty dates (``Чтобы завтра к утру...``).
+- Units new to the gold: acres ``ac`` (kept, not converted to ha), ``MWh``, angle degrees ``deg``
+  (``крутизной более 15 градусов``), and ``EUR``.
 """
 
 from __future__ import annotations
