@@ -7,3 +7,7 @@ import os
 # per process unless the user says otherwise. Set before numpy loads; worker processes inherit it.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
+
+# Arrow's default allocator (mimalloc) keeps freed pages: over thousands of batches a worker's memory grew
+# with the corpus (+60 MB in the link stage over 2,000 documents), with the system allocator it stays flat.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
