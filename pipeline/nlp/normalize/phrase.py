@@ -43,11 +43,29 @@ def _trusted_guess(word: str, p: Parse) -> bool:
     return key(word).endswith(guessed_endings().get(p.tag.case, ()))
 
 
-def _is_modifier(word: str, has_next: bool) -> bool:
-    if not has_next or not is_inflectable(word):
+def _is_modifier(word: str, next_word: str | None) -> bool:
+    """An adjective or participle before the head. A substantivised adjective whose best reading is a noun
+    (Главного: `главное`, Частного: `частный`) modifies only when the next word agrees with its adjective
+    reading (Главного управления, Частного корреспондента); otherwise it is the head itself."""
+    if next_word is None or not is_inflectable(word):
         return False
     top = parses(word)[:3]
-    return any(p.tag.POS in _MODIFIER_POS for p in top) and top[0].tag.POS in _MODIFIER_POS | {"NUMR"}
+    if not any(p.tag.POS in _MODIFIER_POS for p in top):
+        return False
+    if top[0].tag.POS in _MODIFIER_POS | {"NUMR"}:
+        return True
+    if top[0].tag.POS != "NOUN" or not is_inflectable(next_word):
+        return False
+    mods = [p for p in parses(word) if p.tag.POS in _MODIFIER_POS]
+    return any(_agrees_loosely(m, q) for m in mods for q in parses(next_word))
+
+
+def _agrees_loosely(mod: Parse, nxt: Parse) -> bool:
+    """`mod` can stand before `nxt` (a noun or another modifier) in one noun phrase."""
+    t, n = mod.tag, nxt.tag
+    if n.POS not in _MODIFIER_POS | {"NOUN"} or t.case != n.case or t.number != n.number:
+        return False
+    return t.number == "plur" or n.gender is None or t.gender == n.gender or "ms-f" in n
 
 
 def _agrees(mod: Parse, head: Parse) -> bool:
@@ -119,7 +137,7 @@ def _head_span(toks: list[Token]) -> tuple[list[int], int | None]:
             if mods:
                 return mods, None
             continue  # Жогорку Кенеша: an indeclinable word before the head stays as written
-        if _is_modifier(w, n + 1 < len(word_idx)):
+        if _is_modifier(w, toks[word_idx[n + 1]].text if n + 1 < len(word_idx) else None):
             mods.append(i)
             continue
         return mods, i
