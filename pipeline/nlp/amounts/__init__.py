@@ -61,7 +61,9 @@ adjectives and the counted noun (`две важные для города дат
 холмах`, `в двух шагах`: models/amounts/idioms.txt), nor capitalised place names after a number (`0-1
 Германия`), nor the last number of a list of labels (`статьи 222 и 232 Конституции`, `ст. 91 УПК`).
 The span covers qualifier words, a sign (`–5%`, `минус 30 градусов`: value negative), a leading currency
-symbol, the number and its unit or noun; an abbreviation's dot is kept (`5 млн руб.`) even at a sentence end.
+symbol, the number and its unit or noun; an abbreviation's dot is kept (`5 млн руб.`, `724 тыс.`) even at a
+sentence end, but words written without a dot (`млн`, `млрд`, `трлн`, `км`, `м`, `кг`, `т`, `га`) leave a
+dot that ends the sentence out (`составил $76 млрд. Кредиты` -> `$76 млрд`; all three annotators' golds).
 
 Titles in a list of books (lines ending in a bracketed page reference, or followed by an imprint `. –
 Город: Издательство, 2017.`; pipeline.nlp.dates.titles) hold no amounts: `Евгений Никитин. Семь жизней

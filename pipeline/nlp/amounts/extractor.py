@@ -378,6 +378,28 @@ def _singular_count(num: Number) -> bool:
     return v.is_integer() and not num.scaled and int(v) % 10 == 1 and int(v) % 100 != 11
 
 
+# abbreviations Russian spelling writes without a dot (scale words, metric units): a dot after one at a
+# sentence end is the sentence's, not the abbreviation's
+_DOTLESS = frozenset({"млн", "млрд", "трлн", "км", "м", "см", "мм", "кг", "т", "га"})
+
+
+def _sentence_dot(tokens: list[Token], b: int, text: str) -> bool:
+    """Token b is a dot closing the sentence after `млрд`, `км`, ... (`составил $76 млрд. Кредиты`).
+
+    The golds leave that dot out (`$3,3 млрд.` at a paragraph end, `161 км. С`), while they keep the dot of
+    `тыс.`, `руб.`, `долл.`, `с.`, which are abbreviations however the sentence goes on.
+    """
+    if b < 1 or tokens[b].text != "." or tokens[b - 1].low not in _DOTLESS:
+        return False
+    rest = text[tokens[b].end : tokens[b].end + 3]
+    stripped = rest.lstrip()
+    return (
+        not stripped
+        or "\n" in rest
+        or (rest[:1].isspace() and (stripped[0].isupper() or stripped[0] in '«"—–-'))
+    )
+
+
 def _noun_follows(tokens: list[Token], j: int, text: str) -> bool:
     if not _next_tight(tokens, j, text) or not tokens[j + 1].text[0].isalpha():
         return False
@@ -682,6 +704,8 @@ class _Scanner:
     def _emit(self, a: int, b: int, kind: str, value, vmin, vmax, unit: str, qual: str) -> None:
         if self._idiom(a):
             return
+        if _sentence_dot(self.tokens, b, self.text):
+            b -= 1
         start, end = self.tokens[a].start, self.tokens[b].end
         self.out.append(Amount(start, end, self.text[start:end], kind, value, vmin, vmax, unit, qual))
 
