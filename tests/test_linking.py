@@ -52,6 +52,20 @@ def test_surname_links_to_full_name_in_both_directions(linker: Linker) -> None:
     assert out[0][0] == out[1][0] == "Бакыт Жумабаев"
 
 
+def test_oblique_consonant_surname_links_to_full_name(linker: Linker) -> None:
+    text = "Отравление Сергея Скрипаля обсудили. Скрипаля лечат, Скрипаль жив. Марк Уэббер и Уэбб пришли."
+    spans = [
+        ("Сергея Скрипаля", "PER"),
+        ("Скрипаля", "PER"),
+        ("Скрипаль", "PER"),
+        ("Марк Уэббер", "PER"),
+        ("Уэбб", "PER"),
+    ]
+    out = canon(linker, text, spans)
+    assert [c for c, _ in out[:3]] == ["Сергей Скрипаль"] * 3
+    assert out[4][0] == "Уэбб"  # not a case form of Уэббер: another person
+
+
 def test_ambiguous_surname_stays_apart(linker: Linker) -> None:
     text = "Встретились Чо Мин Хо и Чо Сон Ги. Чо сказал, что встреча прошла хорошо."
     out = canon(linker, text, [("Чо Мин Хо", "PER"), ("Чо Сон Ги", "PER"), ("Чо", "PER")])

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+# Case endings of men's surnames (genitive, dative, instrumental, prepositional) after a hard consonant and
+# after -ь/-й; an oblique form left unnormalised still finds the full name it belongs to.
+_HARD_ENDINGS = ("а", "у", "ом", "е")
+_SOFT_ENDINGS = ("я", "ю", "ем", "е")
 _FEMININE_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|ской|цкой)а$|(ск|цк)ая$")
 
 
@@ -31,8 +35,26 @@ def refers_to(short: list[str], full: list[str]) -> bool:
         return False
     if all(w in full for w in short):
         return True
+    if len(short) != 1:
+        return False
     # Inflection left unresolved on a bare surname (Усенбекову): compare gender-neutral stems.
-    return len(short) == 1 and surname_stem(short[0]) in {surname_stem(w) for w in full}
+    if surname_stem(short[0]) in {surname_stem(w) for w in full}:
+        return True
+    # A man's consonant surname in an oblique case (Скрипаля, Скрипалю of Сергей Скрипаль).
+    return any(short[0] in case_forms(w) for w in full[1:])
+
+
+def case_forms(surname: str) -> set[str]:
+    """Oblique forms of a man's surname ending in a consonant, `-ь` or `-й` (Скрипаль: скрипаля, скрипалю,
+    скрипалем, скрипале); empty for other endings, which pymorphy2 or the stems above handle."""
+    w = surname.lower().replace("ё", "е")
+    if len(w) < 3 or not w[-1].isalpha():
+        return set()
+    if w[-1] in "ьй":
+        return {w[:-1] + e for e in _SOFT_ENDINGS}
+    if w[-1] in "аеиоуыэюя":
+        return set()
+    return {w + e for e in _HARD_ENDINGS}
 
 
 def is_masculine_surname(word: str) -> bool:

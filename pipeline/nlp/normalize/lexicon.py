@@ -56,3 +56,21 @@ def known_names() -> frozenset[str]:
 def feminine_name_endings() -> dict[str, dict[str, str]]:
     """Per case: oblique ending -> nominative ending of women's first names (Айнуре -> Айнура)."""
     return _rules()["feminine_name_endings"]
+
+
+@cache
+def masculine_surname_endings() -> dict[str, dict[str, str]]:
+    """Per case: oblique ending -> nominative ending of men's surnames pymorphy2 misreads (Скрипаля)."""
+    return _rules()["masculine_surname_endings"]
+
+
+@cache
+def indeclinable_masculine_name_endings() -> tuple[str, ...]:
+    """Endings of unknown first names that are men's indeclinable names (Гурбангулы)."""
+    return tuple(_rules()["indeclinable_masculine_name_endings"])
+
+
+@cache
+def chinese_surnames() -> frozenset[str]:
+    """Chinese family names: a two-word name starting with one is surname + given name."""
+    return frozenset(key(w) for w in _rules()["chinese_surnames"])

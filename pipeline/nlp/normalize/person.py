@@ -8,9 +8,16 @@ from functools import lru_cache
 from pymorphy2.analyzer import Parse
 
 from . import casing
-from .lexicon import feminine_name_endings, key, korean_surnames
+from .lexicon import (
+    chinese_surnames,
+    feminine_name_endings,
+    indeclinable_masculine_name_endings,
+    key,
+    korean_surnames,
+    masculine_surname_endings,
+)
 from .morph import in_dictionary, inflect, parses
-from .tokens import is_inflectable, tokenize
+from .tokens import Token, is_inflectable, tokenize
 
 _NAME_TAGS = ("Name", "Surn", "Patr")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -39,6 +46,39 @@ def _feminine_first_name(word: str, case: str) -> str | None:
     return None
 
 
+def _masculine_surname(word: str, case: str) -> str | None:
+    """Nominative of a man's surname pymorphy2 has no reading for in `case` (Скрипаля: only a woman's first
+    name), rebuilt from the case ending; `-ь` after a consonant, `-й` after a vowel (Огая -> Огай)."""
+    for ending, nominative in masculine_surname_endings().get(case, {}).items():
+        stem = word[: len(word) - len(ending)]
+        if key(word).endswith(ending) and len(stem) >= 3 and stem[-1].isalpha():
+            if nominative == "ь" and key(stem)[-1] in "аеёиоуыэюя":
+                nominative = "й"
+            return stem + nominative
+    return None
+
+
+def _indeclinable_masculine_name(word: str) -> bool:
+    """An unknown first name such as Гурбангулы (Turkic -кулы/-гулы) is a man's and never inflects."""
+    return key(word).endswith(indeclinable_masculine_name_endings()) and not any(
+        "Name" in p.tag and in_dictionary(p) for p in parses(word)
+    )
+
+
+def _chinese_name(words: list[str]) -> str | None:
+    """`Си Цзиньпину`: a Chinese surname, then a given name with a Russian case ending after -н/-нь (the
+    surname and vowel-final given names do not inflect: Ху Цзиньтао). The nominative, or None."""
+    if len(words) != 2 or key(words[0]) not in chinese_surnames() or not words[1][:1].isupper():
+        return None
+    given = key(words[1])
+    for endings, stem_end in ((("ом", "а", "у", "е"), "н"), (("ем", "я", "ю", "е"), "нь")):
+        for ending in endings:
+            stem = given[: len(given) - len(ending)]
+            if given.endswith(ending) and stem.endswith(stem_end) and len(stem) >= 4:
+                return words[1][: len(stem)]
+    return None
+
+
 @lru_cache(maxsize=20_000)
 def _reading(word: str, case: str, gender: str, role: str) -> tuple[float, Parse | None]:
     """Best parse of `word` as a singular name part in `case` and `gender`, with a confidence weight; a
@@ -59,6 +99,16 @@ def _reading(word: str, case: str, gender: str, role: str) -> tuple[float, Parse
     return best
 
 
+def _case_shown(toks: list[Token], idx: list[int], case: str, gender: str) -> bool:
+    """Does a first name or patronymic show `case` by its own ending (Сергея: a dictionary form that is not
+    the nominative)? An indeclinable one (Мэтью Брайза) does not: the surname may be a nominative in -а."""
+    for n, i in enumerate(idx[:-1]):
+        _, p = _reading(toks[i].text, case, gender, _role(n, len(idx)))
+        if p is not None and in_dictionary(p) and "Fixd" not in p.tag and key(p.word) != key(p.normal_form):
+            return True
+    return False
+
+
 def _role(position: int, n: int) -> str:
     if n == 1:
         return "Surn"
@@ -68,7 +118,12 @@ def _role(position: int, n: int) -> str:
 def normalize_person(text: str) -> str:
     toks = tokenize(text)
     words = [t.text for t in toks if t.is_word]
-    if not words or _is_korean_order(words):
+    if not words:
+        return text
+    chinese = _chinese_name(words)
+    if chinese:
+        return text.replace(words[1], chinese)  # the surname and the separators as written
+    if _is_korean_order(words):
         return text
     idx = [i for i, t in enumerate(toks) if t.is_word and is_inflectable(t.text)]
     if not idx:
@@ -77,12 +132,23 @@ def normalize_person(text: str) -> str:
     for case in _CASES:
         for gender in ("masc", "femn"):
             total, forms = 0.0, [t.text for t in toks]
+            shown = _case_shown(toks, idx, case, gender)
             for i in idx:
-                w, p = _reading(toks[i].text, case, gender, _role(idx.index(i), len(idx)))
+                role = _role(idx.index(i), len(idx))
+                w, p = _reading(toks[i].text, case, gender, role)
                 if p is None and gender == "femn" and case != "nomn":
                     rebuilt = _feminine_first_name(toks[i].text, case)
                     if rebuilt:
                         total += 1.2
+                        forms[i] = rebuilt
+                        continue
+                if p is None and gender == "masc" and len(idx) > 1:
+                    if role == "Name" and _indeclinable_masculine_name(toks[i].text):
+                        total += 1.0  # his name shows gender, not case: the other words tell the case
+                        continue
+                    rebuilt = _masculine_surname(toks[i].text, case) if role == "Surn" and shown else None
+                    if rebuilt:
+                        total += 1.0  # below any dictionary reading: only the first name makes it win
                         forms[i] = rebuilt
                         continue
                 total += w
