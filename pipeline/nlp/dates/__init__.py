@@ -58,7 +58,9 @@ Conventions (tested in tests/test_dates_cases.py):
   (`проходит`, `ожидается`), a time of day (`сегодня утром`) or any past/future verb keep it a day.
   pymorphy2 (via natasha) tells the tenses.
 - Decades take a following century: `60-х годов XIX века` -> 1860s, `90-х прошлого века` against the
-  publication date. `прошлого столетия` is `прошлого века`.
+  publication date; in a dash range the two-digit head takes it too (`30-е–40-е годы ХIХ века` ->
+  1830..1849; `90-е – 2000-е` stays 1990..2009). A Roman numeral (Cyrillic look-alikes mixed in: `ХIХ`)
+  before `столетие` is a century (`ХIХ столетия`); digits before it count centuries (`2 столетия`). `прошлого столетия` is `прошлого века`.
 - Years by reference: `в сентябре того же года`, `в том же году` take the explicit year written last
   (unresolved when there is none); `с.г.` is the publication year; `в прошлом августе` is the last
   August before the publication month. Year-less dates in a history (`1 июля 1950 года, а уже 5 июля`)

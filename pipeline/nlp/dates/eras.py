@@ -118,8 +118,8 @@ def century(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None
     j, n, is_roman = c
     w = t.low_at(j)
-    if w in lex.century_words:
-        stop = j + 1
+    if w in lex.century_words or (is_roman and w in lex.century_rel_words):
+        stop = j + 1  # `ХIХ столетия` is `XIX века`; `простоял 2 столетия` counts centuries, no date
     elif is_roman and w in lex.century_abbr and t.low_at(j + 1) == "." and t.adjacent(j + 1):
         stop = j + 2
     else:

@@ -7,7 +7,7 @@ out plain locative prepositions (`в`, `во`, `на`, `за`), which add nothin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.nlp.dates import atoms, relative
 from pipeline.nlp.dates.atom import Atom
@@ -129,6 +129,15 @@ def _ordered(head: Atom, tail: Atom) -> bool:
     return h is not None and tl is not None and h[0] < tl[0]
 
 
+def _head_takes_century(t: Tokens, head: Atom, tail: Atom) -> Atom:
+    """`30-е–40-е годы XIX века`: a two-digit head decade takes the century named after the tail (1830s),
+    as long as that keeps the range running forwards (`90-е – 2000-е` stays 1990s)."""
+    if len(t.raw[head.first]) != 2 or head.part is None or tail.part is None:
+        return head
+    moved = tail.part // 100 * 100 + head.part % 100
+    return replace(head, part=moved) if moved < tail.part else head
+
+
 def _range_from(
     t: Tokens, first: int, j: int, joins: frozenset[str], lex: Lexicon, full: Atom | None = None
 ) -> Range | None:
@@ -152,6 +161,8 @@ def _range_from(
             continue
         if head.gran == "century" and head.part is not None and head.part >= (tail.part or 0):
             continue
+        if head.gran == "decade" and tail.gran == "decade":
+            head = _head_takes_century(t, head, tail)
         if head.gran == "decade" and (head.part or 0) >= (tail.part or 0):
             continue
         if not _ordered(head, tail):
