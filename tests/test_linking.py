@@ -85,6 +85,68 @@ def test_acronym_from_initials(linker: Linker) -> None:
     assert out[1][0] == "Фонд поддержки фермеров"
 
 
+def test_contracted_name_with_the_same_dependent(linker: Linker) -> None:
+    text = (
+        "Нацбанк Белоруссии снизил ставку. Решение Национального банка Белоруссии ждали. Глава Нацбанка"
+        " выступил. Нацбанк Армении промолчал."
+    )
+    spans = [
+        ("Нацбанк Белоруссии", "ORG"),
+        ("Национального банка Белоруссии", "ORG"),
+        ("Нацбанка", "ORG"),
+        ("Нацбанк Армении", "ORG"),
+    ]
+    out = canon(linker, text, spans)
+    assert [c for c, _ in out[:2]] == ["Национальный банк Белоруссии"] * 2
+    assert out[3][0] == "Нацбанк Армении"  # another dependent: another bank
+    assert out[2][0] != out[0][0]  # two banks a bare Нацбанк might be: not guessed
+
+
+def test_name_without_its_capitalised_dependent(linker: Linker) -> None:
+    text = (
+        "Сессия Генеральной Ассамблеи ООН открылась. Генеральную Ассамблею созвали. Решения Генассамблеи"
+        " и ГА обязательны."
+    )
+    spans = [
+        ("Генеральной Ассамблеи ООН", "ORG"),
+        ("Генеральную Ассамблею", "ORG"),
+        ("Генассамблеи", "ORG"),
+        ("ГА", "ORG"),
+    ]
+    assert {c for c, _ in canon(linker, text, spans)} == {"Генеральная Ассамблея ООН"}
+
+
+def test_name_shortened_ambiguously_or_by_a_lower_case_word_stays_apart(linker: Linker) -> None:
+    text = (
+        "Министерство обороны России и Министерство обороны Украины спорят; Министерство обороны молчит."
+        " Федеральная служба безопасности и Федеральная служба занятости. Федеральная служба ответила."
+    )
+    spans = [
+        ("Министерство обороны России", "ORG"),
+        ("Министерство обороны Украины", "ORG"),
+        ("Министерство обороны", "ORG"),
+        ("Федеральная служба безопасности", "ORG"),
+        ("Федеральная служба занятости", "ORG"),
+        ("Федеральная служба", "ORG"),
+    ]
+    out = canon(linker, text, spans)
+    assert out[2][0] == "Министерство обороны"
+    assert out[5][0] == "Федеральная служба"
+
+
+def test_acronym_of_a_body_without_its_country(linker: Linker) -> None:
+    text = "Официальный представитель Министерства иностранных дел КНР заявил: МИД протестует."
+    out = canon(linker, text, [("Министерства иностранных дел КНР", "ORG"), ("МИД", "ORG")])
+    assert out[1][0] == "Министерство иностранных дел КНР"
+    text = "Министерство иностранных дел КНР и Министерство иностранных дел России. МИД ответил."
+    spans = [
+        ("Министерство иностранных дел КНР", "ORG"),
+        ("Министерство иностранных дел России", "ORG"),
+        ("МИД", "ORG"),
+    ]
+    assert canon(linker, text, spans)[2][0] == "МИД"  # which one is not said
+
+
 def test_country_aliases_share_id(linker: Linker) -> None:
     text = "Киргизия и Кыргызская Республика — одна страна; КР и Кыргызстан тоже."
     out = canon(

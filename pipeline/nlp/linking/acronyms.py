@@ -61,7 +61,15 @@ def initials(name: str) -> set[str]:
         return set()
     every = "".join(w[0] for w in words).upper()
     content = "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
-    return {every, content}
+    out = {every, content}
+    # The acronym of a body often leaves out the country or organisation it belongs to, a capitalised
+    # dependent at the end (МИД: Министерство иностранных дел КНР, ГА: Генеральная Ассамблея ООН).
+    head = list(words)
+    while len(head) > 2 and head[-1][:1].isupper():
+        head.pop()
+        if not head[-1][:1].isupper():
+            out.add("".join(w[0] for w in head if w.lower() not in _FUNCTION_WORDS).upper())
+    return out
 
 
 def _fits(rest: str, words: list[str], k: int, pieces: int) -> bool:

@@ -192,6 +192,30 @@ class _Doc:
             ]
             self._join_unique(i, targets)
 
+    def _join_longer_names(self) -> None:
+        """A multiword organisation name refers to the one longer organisation of the document it shortens:
+        the same name without its capitalised dependent (Генеральная Ассамблея: Генеральная Ассамблея ООН),
+        or with its first words contracted (Нацбанк Белоруссии: Национальный банк Белоруссии)."""
+        for i in self.reps:
+            if self.labels[i] != "ORG" or self.entries[i] or " " not in self.keys[i]:
+                continue
+            short = self.keys[i]
+            first, rest = short.split(" ", 1)
+            targets = [
+                j
+                for j in self.reps
+                if j != i
+                and self.labels[j] == "ORG"
+                and (
+                    _shortens(short, self.keys[j], self.cores[j])
+                    or (
+                        self.keys[j].endswith(" " + rest)
+                        and acronyms.is_contraction(first, self.keys[j][: -len(rest) - 1])
+                    )
+                )
+            ]
+            self._join_unique(i, targets)
+
     def _join_unique(self, i: int, targets: list[int]) -> None:
         roots = {self.clusters.root(j) for j in targets if j != i}
         if len(roots) == 1:
@@ -200,6 +224,7 @@ class _Doc:
     # -- output -----------------------------------------------------------------------------------------
     def links(self) -> list[Link]:
         self._join_same_names()
+        self._join_longer_names()
         self._join_acronyms()
         self._join_persons()
         self._join_org_heads()
@@ -241,3 +266,12 @@ def _same_gender(short: list[str], full: list[str]) -> bool:
         for w in full
         if persons.surname_stem(w) == persons.surname_stem(short[0])
     )
+
+
+def _shortens(short: str, key: str, core: str) -> bool:
+    """Is `short` (a key) the name `key` without its last words, which are a capitalised dependent (ООН,
+    Белоруссии, КНР)? Lower-case extra words are a different name (Газпром нефть)."""
+    if not key.startswith(short + " "):
+        return False
+    extra = core.split()[len(short.split()) :]
+    return bool(extra) and all(w[:1].isupper() for w in extra)
