@@ -1046,6 +1046,23 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         FRI,
         [M("не позднее весны", "open_start", None, "2020-05-31", "season")],
     ),
+    # --- an estimate of N units ago: the whole unit N back, the estimate word in the span
+    (
+        "Около месяца назад завод остановили.",
+        SUN,
+        [M("Около месяца назад", "relative", "2020-04-01", "2020-04-30", "month")],
+    ),
+    (
+        "Дом продали примерно года назад.",
+        SUN,
+        [M("примерно года назад", "relative", "2019-01-01", "2019-12-31", "year")],
+    ),
+    (
+        "Около 30 лет назад здесь был пустырь.",
+        SUN,
+        [M("Около 30 лет назад", "relative", "1990-01-01", "1990-12-31", "year")],
+    ),
+    ("Порядка недели назад связь пропала.", None, [U("Порядка недели назад", "relative", None)]),
     # --- a two-digit head decade takes the century named after the range's tail; `столетие` after a
     # Roman numeral (look-alike Cyrillic letters mixed in) is a century
     (
@@ -1151,6 +1168,8 @@ TRAPS: list[str] = [
     "Это было несколько лет с лишним назад.",
     "Он раньше осени не приедет.",
     "Монастырь простоял 2 столетия без ремонта.",
+    "Отпуск длился около месяца, назад он не вернулся.",
+    "Около года шли переговоры.",
     "За три столетия город вырос вдесятеро.",
 ]
 

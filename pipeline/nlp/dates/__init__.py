@@ -36,6 +36,8 @@ Conventions (tested in tests/test_dates_cases.py):
   `полгода назад` -> that month, `через 5 дней` -> that day, `через неделю` -> that week. Vague counts
   (`несколько`, `два-три`, `лет пять`, `через год-другой`) and counts from an event (`через год после
   ...`, `через месяц` in a clause with a past-tense verb) are skipped.
+- An estimate of N units ago is still the whole unit N back, the estimate word in the span (`Около месяца
+  назад` on 2007-09-21 -> 2007-08-01..2007-08-31, `около 40 лет назад`); a bare genitive unit needs it.
 - More than N units ago (`160 с лишним лет назад`, `год с небольшим назад`) is open_start, ending when the
   unit N back ends (in 2018: 1858-12-31).
 - `не раньше`/`не ранее` X is open_end, `не позднее` X open_start; after them a bare season is a date and a
@@ -60,7 +62,8 @@ Conventions (tested in tests/test_dates_cases.py):
 - Decades take a following century: `60-х годов XIX века` -> 1860s, `90-х прошлого века` against the
   publication date; in a dash range the two-digit head takes it too (`30-е–40-е годы ХIХ века` ->
   1830..1849; `90-е – 2000-е` stays 1990..2009). A Roman numeral (Cyrillic look-alikes mixed in: `ХIХ`)
-  before `столетие` is a century (`ХIХ столетия`); digits before it count centuries (`2 столетия`). `прошлого столетия` is `прошлого века`.
+  before `столетие` is a century (`ХIХ столетия`); digits before it count centuries (`2 столетия`).
+  `прошлого столетия` is `прошлого века`.
 - Years by reference: `в сентябре того же года`, `в том же году` take the explicit year written last
   (unresolved when there is none); `с.г.` is the publication year; `в прошлом августе` is the last
   August before the publication month. Year-less dates in a history (`1 июля 1950 года, а уже 5 июля`)

@@ -102,6 +102,8 @@ class Lexicon:
     number_words: dict[str, int]  # `пять` -> 5
     ago_words: frozenset[str]
     ago_fillers: frozenset[str]
+    ago_approx_words: frozenset[str]
+    ago_approx_units: frozenset[str]
     ago_more_words: frozenset[str]  # `160 с лишним лет назад`: more than N units ago
     negated_bounds: frozenset[str]  # `не раньше осени`: after `не`, a bound of a planned time
     later_words: frozenset[str]
@@ -197,6 +199,8 @@ def lexicon() -> Lexicon:
         number_words=_forms(raw["number_words"]) | _forms(raw["number_words_instr"]),
         ago_words=_set(raw, "ago_words"),
         ago_fillers=_set(raw, "ago_fillers"),
+        ago_approx_words=_set(raw, "ago_approx_words"),
+        ago_approx_units=_set(raw, "ago_approx_units"),
         ago_more_words=_set(raw, "ago_more_words"),
         negated_bounds=_set(raw, "negated_bounds"),
         later_words=_set(raw, "later_words"),

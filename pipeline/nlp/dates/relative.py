@@ -210,13 +210,15 @@ def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if unit is None:
         return None
     c = _count_before(t, k - 1, lex)
+    approx = t.low_at((c[0] if c else k) - 1) in lex.ago_approx_words
     if c is None:
-        if t.low[k] not in _SINGULAR:  # `несколько лет назад`: vague
+        # `несколько лет назад`: vague; `около месяца назад`: an estimate of one month
+        if t.low[k] not in _SINGULAR and not (approx and t.low[k] in lex.ago_approx_units):
             return None
         c = (k, 1)
     if c[0] > 0 and (t.low[c[0] - 1] in lex.number_words or _dash_before(t, c[0])):
         return None  # `лет пять назад`, `два-три года назад`: vague
-    return _offset_atom(unit, c[1], -1, c[0], i + 1)
+    return _offset_atom(unit, c[1], -1, c[0] - 1 if approx else c[0], i + 1)
 
 
 def ago_more(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
