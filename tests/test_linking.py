@@ -157,6 +157,23 @@ def test_country_aliases_share_id(linker: Linker) -> None:
     assert set(out) == {("Кыргызстан", "KG")}
 
 
+def test_every_name_of_a_country_gives_one_canonical(linker: Linker) -> None:
+    # The usual short name is the canonical: Северная Корея (parallel to Южная Корея), Молдова.
+    text = "КНДР, или Северная Корея, ответила Южной Корее. Из Северной Кореи и Молдовы, из Молдавии."
+    spans = [
+        ("КНДР", "LOC"),
+        ("Северная Корея", "LOC"),
+        ("Южной Корее", "LOC"),
+        ("Северной Кореи", "LOC"),
+        ("Молдовы", "LOC"),
+        ("Молдавии", "LOC"),
+    ]
+    out = canon(linker, text, spans)
+    assert {out[i] for i in (0, 1, 3)} == {("Северная Корея", "KP")}
+    assert out[2] == ("Южная Корея", "KR")
+    assert out[4] == out[5] == ("Молдова", "MD")
+
+
 def test_region_abbreviation_and_inflected_name(linker: Linker) -> None:
     text = "В Восточно-Казахстанской области, или ВКО, и в Восточном Казахстане в целом."
     spans = [("Восточно-Казахстанской области", "LOC"), ("ВКО", "ORG"), ("Восточном Казахстане", "LOC")]
