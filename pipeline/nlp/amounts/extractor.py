@@ -419,6 +419,9 @@ def _qualifier_before(tokens: list[Token], i: int, text: str, floor: int) -> tup
     return qual, first
 
 
+_LABEL_PROOF_KINDS = ("quantity", "money", "percent")
+
+
 def _numbering_before(tokens: list[Token], i: int, text: str) -> bool:
     """`статья 50`, `дом 12`, `Windows 10`: a number used as a label, not an amount."""
     if i == 0 or not tight(text, tokens[i - 1].end, tokens[i].start):
@@ -721,7 +724,8 @@ class _Scanner:
             if signed is not None:
                 sign, lead = signed
         qual_found = _qualifier_before(tokens, lead, text, self.floor)
-        numbered = qual_found is None and _numbering_before(tokens, lead, text)
+        # a currency sign stands between a label word and its number: `вложил в проект $12 млрд` is money
+        numbered = qual_found is None and not prefix and _numbering_before(tokens, lead, text)
         if numbered and tokens[lead - 1].text.isascii():
             return None  # `Windows 10`, `Boeing 737 MAX`: Latin model names, whatever follows
         num = read_number(tokens, i, text, qualified=qual_found is not None)
@@ -766,8 +770,10 @@ class _Scanner:
                 shared = shared_unit_ahead(tokens, num, text, _unit_after)
                 unit = Unit(shared[0], shared[1], num.end) if shared else None
             unit = unit or self._previous_unit(lead, num)
-        if numbered and (unit is None or unit.kind != "quantity"):
-            return None  # `статья 50`, `дом 12`; a measure still is one: `калибром 122 мм`, `участок 5 га`
+        if numbered and not num.scaled and (unit is None or unit.kind not in _LABEL_PROOF_KINDS):
+            # `статья 50`, `дом 12`; a measure, money, a percentage or a scale word make it an amount:
+            # `калибром 122 мм`, `участок 5 га`, `вложила в проект 12 млрд рублей`
+            return None
         if unit is not None and unit.kind == "count" and self._labelled_list(lead):
             return None  # `статьи 222 и 232 Конституции`: the last label of a list, not a count
         if unit is None and not (qual_found and tokens[first].low in _PREP_QUALIFIERS):
