@@ -174,6 +174,19 @@ def test_every_name_of_a_country_gives_one_canonical(linker: Linker) -> None:
     assert out[4] == out[5] == ("Молдова", "MD")
 
 
+def test_established_periphrasis_is_the_place(linker: Linker) -> None:
+    text = "Из Северной столицы в Первопрестольную, а затем на Туманный Альбион; в южной столице тепло."
+    spans = [
+        ("Северной столицы", "LOC"),
+        ("Первопрестольную", "LOC"),
+        ("Туманный Альбион", "LOC"),
+        ("южной столице", "LOC"),
+    ]
+    out = canon(linker, text, spans)
+    assert out[:3] == [("Санкт-Петербург", "RU-SPE"), ("Москва", "RU-MOW"), ("Великобритания", "GB")]
+    assert out[3] == ("южная столица", None)  # Алматы, Ростов or Сочи: ambiguous, not in the gazetteer
+
+
 def test_region_abbreviation_and_inflected_name(linker: Linker) -> None:
     text = "В Восточно-Казахстанской области, или ВКО, и в Восточном Казахстане в целом."
     spans = [("Восточно-Казахстанской области", "LOC"), ("ВКО", "ORG"), ("Восточном Казахстане", "LOC")]
