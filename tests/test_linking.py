@@ -66,6 +66,21 @@ def test_oblique_consonant_surname_links_to_full_name(linker: Linker) -> None:
     assert out[4][0] == "Уэбб"  # not a case form of Уэббер: another person
 
 
+def test_gender_shown_elsewhere_in_the_document_fixes_the_canonical(linker: Linker) -> None:
+    # Назима Абдыкадырова reads as his genitive or her nominative; Абдыкадыровой is only hers.
+    text = "Министр Назима Абдыкадырова провела переговоры. По словам Абдыкадыровой, грант выделят."
+    out = canon(linker, text, [("Назима Абдыкадырова", "PER"), ("Абдыкадыровой", "PER")])
+    assert {c for c, _ in out} == {"Назима Абдыкадырова"}
+    # Дмитрия is also a rare woman's name; Медведев is only his.
+    text = "Встреча Дмитрия Медведева с прессой. Медведев ответил."
+    out = canon(linker, text, [("Дмитрия Медведева", "PER"), ("Медведев", "PER")])
+    assert {c for c, _ in out} == {"Дмитрий Медведев"}
+    # Both genders shown (relatives): nothing is forced.
+    text = "Анна Петрова пришла. Петровой и Петровым вручили награды."
+    out = canon(linker, text, [("Анна Петрова", "PER"), ("Петровой", "PER"), ("Петровым", "PER")])
+    assert out[0][0] == "Анна Петрова"
+
+
 def test_ambiguous_surname_stays_apart(linker: Linker) -> None:
     text = "Встретились Чо Мин Хо и Чо Сон Ги. Чо сказал, что встреча прошла хорошо."
     out = canon(linker, text, [("Чо Мин Хо", "PER"), ("Чо Сон Ги", "PER"), ("Чо", "PER")])

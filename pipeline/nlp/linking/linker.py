@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.nlp.normalize import normalize_mention
+from pipeline.nlp.normalize.person import normalize_person
 
 from . import acronyms, persons
 from .gazetteer import Entry, Gazetteer
@@ -221,6 +222,20 @@ class _Doc:
         if len(roots) == 1:
             self.clusters.join(i, roots.pop())
 
+    def _person_canonical(self, rep: int, idx: list[int]) -> str:
+        """The representative's normal form; for a person whose other mentions show the gender (Назима
+        Абдыкадырова ... Абдыкадыровой), the representative normalised in that gender."""
+        if self.labels[rep] != "PER" or len(idx) < 2:
+            return self.cores[rep]
+        gender = persons.document_gender([self.mentions[i]["text"] for i in idx])
+        if gender is None:
+            return self.cores[rep]
+        try:
+            text = strip_bracket(self.mentions[rep]["text"]).strip()
+            return strip_bracket(normalize_person(text, gender)).strip() or self.cores[rep]
+        except Exception:  # a canonical is never worth failing a document for
+            return self.cores[rep]
+
     # -- output -----------------------------------------------------------------------------------------
     def links(self) -> list[Link]:
         self._join_same_names()
@@ -243,7 +258,7 @@ class _Doc:
                 by_root[root] = Link(e.canonical, e.id, e.name_en)
             else:
                 rep = max(idx, key=lambda i: (len(self.cores[i].split()), len(self.cores[i]), -i))
-                by_root[root] = Link(self.cores[rep], None, None)
+                by_root[root] = Link(self._person_canonical(rep, idx), None, None)
         return [by_root[self.clusters.root(i)] for i in range(len(self.mentions))]
 
 

@@ -59,3 +59,22 @@ def case_forms(surname: str) -> set[str]:
 
 def is_masculine_surname(word: str) -> bool:
     return bool(re.search(r"(ов|ев|ин|ын|ский|цкий)$", word.lower().replace("ё", "е")))
+
+
+# Surname forms only one gender has: her oblique -овой/-иной (Абдыкадыровой), his instrumental -овым/-иным
+# and his nominative -ов/-ин (a woman's would end in -а).
+_ONLY_FEMININE = re.compile(r"(ов|ев|ин|ын)ой$")
+_ONLY_MASCULINE = re.compile(r"(ов|ев|ин|ын)(ым)?$")
+
+
+def document_gender(texts: list[str]) -> str | None:
+    """ "femn" or "masc" when the surnames of one person's mentions (as written) show only that gender."""
+    shown = set()
+    for text in texts:
+        ws = words(text)
+        if ws:
+            if _ONLY_FEMININE.search(ws[-1]):
+                shown.add("femn")
+            elif _ONLY_MASCULINE.search(ws[-1]):
+                shown.add("masc")
+    return shown.pop() if len(shown) == 1 else None

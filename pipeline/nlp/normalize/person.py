@@ -115,7 +115,9 @@ def _role(position: int, n: int) -> str:
     return "Name" if position == 0 else "Surn" if position == n - 1 else "Patr"
 
 
-def normalize_person(text: str) -> str:
+def normalize_person(text: str, gender: str | None = None) -> str:
+    """Nominative of a person name; `gender` ("masc"/"femn"), when the document shows it, leaves only the
+    readings of that gender (Назима Абдыкадырова, later Абдыкадыровой: hers, not Назим Абдыкадыров's)."""
     toks = tokenize(text)
     words = [t.text for t in toks if t.is_word]
     if not words:
@@ -130,19 +132,19 @@ def normalize_person(text: str) -> str:
         return text
     scored: list[tuple[float, str, list[str]]] = []
     for case in _CASES:
-        for gender in ("masc", "femn"):
+        for gen in (gender,) if gender else ("masc", "femn"):
             total, forms = 0.0, [t.text for t in toks]
-            shown = _case_shown(toks, idx, case, gender)
+            shown = _case_shown(toks, idx, case, gen)
             for i in idx:
                 role = _role(idx.index(i), len(idx))
-                w, p = _reading(toks[i].text, case, gender, role)
-                if p is None and gender == "femn" and case != "nomn":
+                w, p = _reading(toks[i].text, case, gen, role)
+                if p is None and gen == "femn" and case != "nomn":
                     rebuilt = _feminine_first_name(toks[i].text, case)
                     if rebuilt:
                         total += 1.2
                         forms[i] = rebuilt
                         continue
-                if p is None and gender == "masc" and len(idx) > 1:
+                if p is None and gen == "masc" and len(idx) > 1:
                     if role == "Name" and _indeclinable_masculine_name(toks[i].text):
                         total += 1.0  # his name shows gender, not case: the other words tell the case
                         continue
