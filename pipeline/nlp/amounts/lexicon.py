@@ -117,11 +117,21 @@ for _phrase, _value, _cls in _rows("number_words.tsv"):
 
 # Scale words that may stand alone as a number ('миллион долларов'); plural-ambiguous forms ('тысячи')
 # only after a qualifier ('более тысячи человек'), since 'тысячи людей' is vague.
+# Scale words marked `numeral` (`десяток`) need a number before them: `десятки людей` is vague.
 SCALE_WORD_FORMS: dict[str, float] = {}
-for _phrase, _mult in ((r[0], float(r[1])) for r in _rows("scales.tsv")):
-    if _phrase.endswith("~"):
+for _phrase, _mult, _numeral in ((r[0], float(r[1]), r[2:] == ["numeral"]) for r in _rows("scales.tsv")):
+    if _phrase.endswith("~") and not _numeral:
         for (_tok,) in expand_phrase(_phrase):
             SCALE_WORD_FORMS[_tok] = _mult
+# Forms of those (`десятка`, `десятков`): they scale the group before them, which a larger scale may follow
+# (`два десятка тысяч` is 20 000).
+GROUP_SCALE_FORMS: frozenset[str] = frozenset(
+    _tok
+    for _row in _rows("scales.tsv")
+    if _row[2:] == ["numeral"]
+    for _seq in expand_phrase(_row[0])
+    for _tok in _seq
+)
 BARE_SCALE_SURE: frozenset[str] = frozenset(w for w in SCALE_WORD_FORMS if always_singular(w))
 
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from pipeline.nlp.amounts.lexicon import (
     BARE_SCALE_SURE,
+    GROUP_SCALE_FORMS,
     NUMBER_WORDS,
     SCALE_WORD_FORMS,
     SCALES,
@@ -214,6 +215,15 @@ def read_number(tokens: list[Token], i: int, text: str, qualified: bool) -> Numb
         scale = None
         if end + 1 < len(tokens) and tight(text, tokens[end].end, tokens[end + 1].start):
             scale = match_trie(SCALES, tokens, end + 1, text)
+        group_scaled = False
+        if scale is not None and tokens[scale[1]].low in GROUP_SCALE_FORMS:
+            # `два десятка`: 20, maybe scaled again (`два десятка тысяч`)
+            value, end, group_scaled = scaled_sum(0.0, value, scale[0]), scale[1], True
+            scale = None
+            if end + 1 < len(tokens) and tight(text, tokens[end].end, tokens[end + 1].start):
+                scale = match_trie(SCALES, tokens, end + 1, text)
+                if scale is not None and tokens[scale[1]].low in GROUP_SCALE_FORMS:
+                    scale = None
         if scale is not None and scale[0] < last_scale:
             total = scaled_sum(total, value, scale[0])
             if not scaled:
@@ -221,6 +231,8 @@ def read_number(tokens: list[Token], i: int, text: str, qualified: bool) -> Numb
             last_scale, scaled, pos = scale[0], True, scale[1] + 1
             continue
         if not scaled:
+            if group_scaled:
+                return Number(value, end, True, is_digits, 10.0)
             return Number(value, end, False, is_digits)
         # after a scale only a word group may trail without its own scale: `тысяча двести`
         # ... and digits below a thousand after `тыс.`: `15 тыс. 498 домов` is 15 498
