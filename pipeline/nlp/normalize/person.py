@@ -20,6 +20,10 @@ from .morph import in_dictionary, inflect, parses
 from .tokens import Token, is_inflectable, tokenize
 
 _NAME_TAGS = ("Name", "Surn", "Patr")
+# A tie between his oblique and her nominative reading is broken only when pymorphy2's corpus frequency of
+# the first name's reading is this many times the other's (Дмитрия: 0.78 his genitive, 0.024 a woman's name;
+# Александра 0.76 / 0.08; not Евгения 0.50 / 0.29 nor Валерия 0.46 / 0.18: left as written).
+_FREQUENCY_RATIO = 5.0
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
@@ -130,10 +134,10 @@ def normalize_person(text: str, gender: str | None = None) -> str:
     idx = [i for i, t in enumerate(toks) if t.is_word and is_inflectable(t.text)]
     if not idx:
         return text
-    scored: list[tuple[float, str, list[str]]] = []
+    scored: list[tuple[float, str, list[str], float]] = []
     for case in _CASES:
         for gen in (gender,) if gender else ("masc", "femn"):
-            total, forms = 0.0, [t.text for t in toks]
+            total, forms, frequency = 0.0, [t.text for t in toks], 0.0
             shown = _case_shown(toks, idx, case, gen)
             for i in idx:
                 role = _role(idx.index(i), len(idx))
@@ -154,17 +158,24 @@ def normalize_person(text: str, gender: str | None = None) -> str:
                         forms[i] = rebuilt
                         continue
                 total += w
+                if p is not None and role == "Name" and in_dictionary(p):
+                    frequency = p.score
                 if p is not None and case != "nomn":
                     form = inflect(p, frozenset({"nomn"}))
                     if form:
                         forms[i] = casing.transfer(toks[i].text, form)
-            scored.append((total, case, forms))
+            scored.append((total, case, forms, frequency))
     top = max(s[0] for s in scored)
     if top == 0:
         return text
     best = [s for s in scored if s[0] >= top - 1e-9]
-    if any(case == "nomn" for _, case, _ in best):
-        return text  # may already be the normal form: leave it
-    results = {"".join(forms) for _, _, forms in best}
+    nominative = max((f for _, case, _, f in best if case == "nomn"), default=None)
+    if nominative is not None:
+        # May already be the normal form: leave it, unless the first name's oblique reading is far more
+        # frequent (Дмитрия Медведева: his genitive, not Дмитрия Медведева, a woman).
+        best = [s for s in best if s[1] != "nomn" and s[3] >= _FREQUENCY_RATIO * nominative]
+        if not best or nominative == 0:  # no dictionary first name in the nominative (Фелипе): no odds
+            return text
+    results = {"".join(forms) for _, _, forms, _ in best}
     # Different readings disagree (Усенбекову: his dative or her accusative): unsure, keep the text.
     return results.pop() if len(results) == 1 else text
