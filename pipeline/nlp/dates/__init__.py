@@ -37,9 +37,11 @@ Conventions (tested in tests/test_dates_cases.py):
   (`несколько`, `два-три`, `лет пять`, `через год-другой`) and counts from an event (`через год после
   ...`, `через месяц` in a clause with a past-tense verb) are skipped.
 - An estimate of N units ago is still the whole unit N back, the estimate word in the span (`Около месяца
-  назад` on 2007-09-21 -> 2007-08-01..2007-08-31, `около 40 лет назад`); a bare genitive unit needs it.
-- More than N units ago (`160 с лишним лет назад`, `год с небольшим назад`) is open_start, ending when the
-  unit N back ends (in 2018: 1858-12-31).
+  назад` on 2007-09-21 -> 2007-08-01..2007-08-31, `около 40 лет назад`, `около двух лет назад`: genitive
+  numerals count); a bare genitive unit needs it.
+- More than N units ago (`160 с лишним лет назад`, `год с небольшим назад`, `более двух лет назад`, the
+  comparative in the span; not `не более`) is open_start, ending when the unit N back ends (in 2018:
+  1858-12-31).
 - `не раньше`/`не ранее` X is open_end, `не позднее` X open_start; after them a bare season is a date and a
   year-less period resolves forwards, as a plan (`не раньше осени`).
 - Offsets of a story are relative too (the bench convention), counted from the publication date like the

@@ -60,7 +60,10 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             e = relative.ago(t, i, lex) if w in lex.ago_words else relative.post_offset(t, i, lex)
             if e is not None and e.first < done:
                 continue
-            e = with_date(t, e, lex)
+            if isinstance(e, Atom) and w in lex.ago_words and _more_before(t, e.first, lex):
+                e = Open("open_start", e, e.first - 1, e.stop)  # `более двух лет назад`: as `с лишним`
+            else:
+                e = with_date(t, e, lex)
             if e is None and w in lex.ago_words:
                 more = relative.ago_more(t, i, lex)  # `160 с лишним лет назад`: before that year ended
                 if more is not None and more.first >= done:
@@ -94,6 +97,11 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     if title_spans(text):  # `День поэзии – XXI век. 2017 год. Альманах (9)`: a title in a list of books
         out = [m for m in out if not in_title(text, m.start)]
     return out
+
+
+def _more_before(t: Tokens, first: int, lex: Lexicon) -> bool:
+    """`более двух лет назад`, `больше 10 лет назад`: a comparative before the count; not `не более`."""
+    return first > 0 and t.low[first - 1] in lex.ago_more_before and t.low_at(first - 2) != "не"
 
 
 def _habitual_candidate(a: Atom) -> bool:

@@ -105,6 +105,7 @@ class Lexicon:
     ago_approx_words: frozenset[str]
     ago_approx_units: frozenset[str]
     ago_more_words: frozenset[str]  # `160 с лишним лет назад`: more than N units ago
+    ago_more_before: frozenset[str]  # `более двух лет назад`: more than N units ago
     negated_bounds: frozenset[str]  # `не раньше осени`: after `не`, a bound of a planned time
     later_words: frozenset[str]
     story_later_words: frozenset[str]  # `спустя полгода`: an offset in a narrated (past) clause
@@ -196,12 +197,15 @@ def lexicon() -> Lexicon:
         same_year_tails=_seqs(raw["same_year_tails"]),
         same_year_alone=_seqs(raw["same_year_alone"]),
         offset_units={fold(f): unit for unit, forms in raw["offset_units"].items() for f in forms},
-        number_words=_forms(raw["number_words"]) | _forms(raw["number_words_instr"]),
+        number_words=_forms(raw["number_words"])
+        | _forms(raw["number_words_instr"])
+        | _forms(raw["number_words_gen"]),
         ago_words=_set(raw, "ago_words"),
         ago_fillers=_set(raw, "ago_fillers"),
         ago_approx_words=_set(raw, "ago_approx_words"),
         ago_approx_units=_set(raw, "ago_approx_units"),
         ago_more_words=_set(raw, "ago_more_words"),
+        ago_more_before=_set(raw, "ago_more_before"),
         negated_bounds=_set(raw, "negated_bounds"),
         later_words=_set(raw, "later_words"),
         story_later_words=_set(raw, "story_later_words"),
