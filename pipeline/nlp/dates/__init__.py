@@ -42,6 +42,9 @@ Conventions (tested in tests/test_dates_cases.py):
 - More than N units ago (`160 с лишним лет назад`, `год с небольшим назад`, `более двух лет назад`, the
   comparative in the span; not `не более`) is open_start, ending when the unit N back ends (in 2018:
   1858-12-31).
+- `накануне` as an adverb (`Накануне премьер заявил`, `прибыла накануне вечером`) is the day before,
+  relative like `вчера` (the test3 convention); as a preposition before a genitive or a date (`накануне
+  выборов`, `накануне Нового года`, `накануне его визита`, `накануне 20 апреля`) it is no date itself.
 - `не раньше`/`не ранее` X is open_end, `не позднее` X open_start; after them a bare season is a date and a
   year-less period resolves forwards, as a plan (`не раньше осени`).
 - Offsets of a story are relative too (the bench convention), counted from the publication date like the

@@ -56,6 +56,8 @@ class Lexicon:
     bare_digit_units: frozenset[str]
     modifiers: dict[str, int]  # прошлом -> -1
     relative_days: dict[str, int]
+    eve_words: frozenset[str]  # `накануне`: a day before only as an adverb
+    eve_possessives: frozenset[str]  # `накануне его визита`: looked through to the noun
     weekdays: dict[str, int]  # accusative form -> 0 (Monday) .. 6
     weekday_preps: frozenset[str]
     weekday_not_before: frozenset[str]  # `в среду обитания`: the noun, not Wednesday
@@ -157,6 +159,8 @@ def lexicon() -> Lexicon:
         bare_digit_units=_set(raw, "bare_digit_units"),
         modifiers=_forms(raw["relative_modifiers"]),
         relative_days={fold(k): int(v) for k, v in raw["relative_days"].items()},
+        eve_words=_set(raw, "eve_words"),
+        eve_possessives=_set(raw, "eve_possessives"),
         weekdays=_forms(raw["weekdays_acc"]),
         weekday_preps=_set(raw, "weekday_preps"),
         weekday_not_before=_set(raw, "weekday_not_before"),

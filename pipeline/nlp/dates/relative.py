@@ -32,7 +32,62 @@ def relative_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     off = lex.relative_days.get(t.low[i]) if t.kind[i] == WORD else None
     if off is None or (off == 0 and _nowadays(t, i, lex)):
         return None
+    if t.low[i] in lex.eve_words and _eve_preposition(t, i + 1, lex):
+        return None
     return Atom("day", i, i + 1, relative=True, offset=off)
+
+
+_QUOTES = frozenset({"«", '"', "„", "“"})
+
+
+def _eve_preposition(t: Tokens, j: int, lex: Lexicon) -> bool:
+    """`накануне выборов`, `накануне Нового года`, `накануне его визита`, `накануне 8 Марта`: `накануне` as
+    a preposition (the word after it, token j, is a date or a genitive; no punctuation between), not the
+    adverb of `Накануне премьер заявил`, `Накануне США начали` (an indeclinable upper-case name)."""
+    if j < len(t) and t.low[j] in _QUOTES and t.adjacent(j + 1):
+        j += 1  # `накануне «Евровидения»`
+    if j >= len(t) or t.text.find("\n", t.end[j - 1], t.start[j]) >= 0:
+        return False
+    if t.kind[j] == NUM:
+        return True
+    if t.kind[j] != WORD:
+        return False
+    if t.low[j] in lex.eve_possessives:
+        return j + 1 < len(t) and t.kind[j + 1] == WORD and _eve_preposition(t, j + 1, lex)
+    if t.raw[j].isupper():  # `Накануне США начали`; `накануне ОИ-2018`: a named event
+        return j + 1 < len(t) and t.low[j + 1] in ("-", "–") and t.adjacent(j + 1)
+    if not _genitive(t.low[j]):
+        return False
+    # `Накануне Минобороны опубликовало`: an indeclinable noun before a verb is its subject
+    nxt = j + 1 < len(t) and t.kind[j + 1] == WORD and finite_verb(t.low[j + 1])
+    return not (nxt and _indeclinable(t.low[j]))
+
+
+@lru_cache(maxsize=20_000)
+def _indeclinable(word: str) -> bool:
+    try:
+        parses = _morph().parse(word)
+    except (ValueError, IndexError):
+        return False
+    return bool(parses) and "Fixd" in str(parses[0].tag)
+
+
+@lru_cache(maxsize=20_000)
+def _genitive(word: str) -> bool:
+    """A genitive noun by its likeliest parse (`выборов`, `саммита`), or an adjective or participle with any
+    genitive parse (`Нового`, `важнейшей`, `Олимпийских`, `предполагаемого`)."""
+    try:
+        parses = _morph().parse(word)
+    except (ValueError, IndexError):
+        return False
+    if not parses:
+        return False
+    if parses[0].pos in ("NOUN", "PROPN"):
+        return parses[0].feats.get("Case") == "Gen"
+    return any(
+        p.feats.get("Case") == "Gen" and (p.pos in ("ADJ", "DET") or p.feats.get("VerbForm") == "Part")
+        for p in parses
+    )
 
 
 # Endings of finite verb forms (past -л/-ла/-ли, present/future -т/-ет/-ют, reflexive -ся/-сь, first and
