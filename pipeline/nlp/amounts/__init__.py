@@ -20,7 +20,9 @@ Kinds and units:
   `5 мест`, not `занял 3 место`, `ученики 9 класса`), and the lemma comes from the agreeing parse.
   A word that is both noun and adjective defers to an agreeing noun after it (`семи пожарных машин` ->
   'машина', `19 полицейских` -> 'полицейский'). A lone `один`/`одна` is an amount only as a member of a list
-  of counts (`семи жителей и одного жителя`), never alone (`одна из компаний`, `с одной стороны`);
+  of counts (`семи жителей и одного жителя`) or at a rate, before `в` + a period (`один визит в год`: 1
+  'визит'; not `один раз в месяц`, `ни один`, `за один визит`), never alone (`одна из компаний`, `с одной
+  стороны`);
   collective numerals are (`пятеро детей`), but never without a noun of their own (`против — трое`, `все
   трое`). An abbreviation keeps its capitals (`600 ФАПов` -> 'ФАП', `58 СМИ` -> 'СМИ'); a one-word name in
   quotes can be the counted thing (`четырёх «Тритонов»` -> 'Тритон', not after 1 or a code). After a scale

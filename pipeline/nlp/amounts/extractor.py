@@ -55,6 +55,12 @@ _YEAR_UNITS = frozenset({"г", "гг"})  # `1992 г.` is a year, not 1992 grams
 # Latin scale suffixes glued to a number after a currency symbol: `$130m`, `£2bn`, `€5k`
 _LATIN_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
 _LIST_SEPS = frozenset({",", "и", "или"})  # `21 млрд, 55 млрд и 68 млрд рублей`
+_ONE_FORMS = frozenset({"один", "одна", "одно", "одну"})
+# `один визит в год`: the periods of a rate after `в`
+_RATE_PERIODS = frozenset({"год", "месяц", "неделю", "день", "сутки", "квартал", "сезон"})
+_PREPOSITIONS = frozenset(
+    {"в", "во", "на", "за", "по", "с", "со", "о", "об", "к", "до", "из", "от", "при", "через"}
+)
 _TIMES = "раз"  # `десять раз поднимались`: a count of occurrences; `в 2 раза` is a multiplier
 _TIMES_PREP = frozenset({"в", "во"})
 _PER = "за"  # `за один километр`
@@ -586,6 +592,26 @@ class _Scanner:
         self._emit(i, unit.end, unit.kind, None, lo, hi, unit.unit, "range")
         return unit.end
 
+    def _one_per_period(self, lead: int, num: Number) -> Unit | None:
+        """`один визит в год`, `одна поездка в месяц`: `один` (nominative or accusative, not after `ни` or a
+        preposition) with its counted noun right before `в` + a period (_RATE_PERIODS) is a count of 1."""
+        tokens, text = self.tokens, self.text
+        if tokens[num.end].low not in _ONE_FORMS or not _next_tight(tokens, num.end, text):
+            return None
+        if lead > 0 and (tokens[lead - 1].low == "ни" or tokens[lead - 1].low in _PREPOSITIONS):
+            return None  # `ни один визит`, `за один визит в год`
+        unit = _counted_noun(tokens, num, num.end + 1, text, allow_one=True)
+        if unit is None or unit.unit == _TIMES:
+            return None
+        k = unit.end
+        if not (
+            _next_tight(tokens, k, text)
+            and tokens[k + 1].low in ("в", "во")
+            and _next_tight(tokens, k + 1, text)
+        ):
+            return None
+        return unit if tokens[k + 2].low in _RATE_PERIODS else None
+
     def _previous_unit(self, lead: int, num: Number) -> Unit | None:
         """`274 млрд руб., в 2019 году – 288 млрд.`: a bare scaled number continues the previous money amount.
 
@@ -744,6 +770,10 @@ class _Scanner:
                 if elliptic is not None:  # `пять — Ту-160М1 и один Ту-22MR`
                     self._emit(lead, num.end, "count", 1.0, 1.0, 1.0, elliptic.unit, "exact")
                     return num.end
+            rate = self._one_per_period(lead, num) if qual_found is None else None
+            if rate is not None:  # `один визит в год`: a count at a rate (the test3 convention)
+                self._emit(lead, rate.end, "count", 1.0, 1.0, 1.0, rate.unit, "exact")
+                return rate.end
             unit = _unit_after(tokens, num, i, text)
             if unit is None or unit.kind == "count" or (lead > 0 and tokens[lead - 1].low == _PER):
                 return None  # `$6 млн за один километр`: the denominator of a rate
