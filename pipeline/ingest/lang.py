@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -17,30 +18,42 @@ _MODEL = Path(__file__).resolve().parents[2] / "models" / "lang" / "languages.js
 
 @cache
 def _profiles() -> dict:
-    return json.loads(_MODEL.read_text(encoding="utf-8"))
+    """Per language: its tell-tale letters and its function words as sets, and its letter threshold."""
+    raw = json.loads(_MODEL.read_text(encoding="utf-8"))
+    return {
+        lang: {
+            "letters": frozenset(p["letters"]),
+            "words": frozenset(p["words"]),
+            "min_letter_share": p.get("min_letter_share", 1.0),
+        }
+        for lang, p in raw.items()
+    }
 
 
 def detect_language(text: str) -> str:
     """'ru', 'kk', 'ky', 'uk', 'be', 'en', 'ko', ... or 'und' when there are no letters to judge by."""
     sample = text[:20_000]
-    letters = [c for c in sample if c.isalpha()]
-    if len(letters) < 3:
+    # One pass in C over the characters, then sums over the few hundred distinct ones: ingest runs in the
+    # driver, alone, and a per-character Python loop here was most of its time (9 of 12 s on 1,000 articles).
+    counts = Counter(sample)
+    letters = sum(n for c, n in counts.items() if c.isalpha())
+    if letters < 3:
         return "und"
-    hangul = sum("\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" for c in letters)
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
-    latin = sum(c.isascii() for c in letters)
-    if hangul / len(letters) > 0.3:
+    hangul = sum(n for c, n in counts.items() if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff")
+    cyrillic = sum(n for c, n in counts.items() if "\u0400" <= c <= "\u04ff" and c.isalpha())
+    latin = sum(n for c, n in counts.items() if c.isascii() and c.isalpha())
+    if hangul / letters > 0.3:
         return "ko"
     if cyrillic < latin:
-        return "en" if latin / len(letters) > 0.5 else "und"
-    words = [w.lower() for w in _WORD.findall(sample)]
+        return "en" if latin / letters > 0.5 else "und"
+    words = _WORD.findall(sample.lower())
     profiles = _profiles()
     russian_words = _share(words, profiles["ru"]["words"])
     best, best_score, best_letters, best_words = "ru", 0.0, 0.0, 0.0
     for lang, profile in profiles.items():
         if lang == "ru":
             continue
-        letter_share = sum(c in profile["letters"] for c in letters) / max(cyrillic, 1)
+        letter_share = sum(counts[c] for c in profile["letters"]) / max(cyrillic, 1)
         word_share = _share(words, profile["words"])
         score = letter_share * 10 + word_share * 5
         if (letter_share >= profile["min_letter_share"] or word_share >= 0.05) and score > best_score:
@@ -52,6 +65,5 @@ def detect_language(text: str) -> str:
     return best
 
 
-def _share(words: list[str], vocabulary: list[str]) -> float:
-    vocab = set(vocabulary)
-    return sum(w in vocab for w in words) / max(len(words), 1)
+def _share(words: list[str], vocabulary: frozenset[str]) -> float:
+    return sum(map(vocabulary.__contains__, words)) / max(len(words), 1)
