@@ -103,9 +103,14 @@ class DaskExecutor:
         if scheduler:
             self._client = Client(scheduler)
         else:
-            self._cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
+            import dask
+
+            # Dask's statistical profiler samples each worker's stack every 10 ms; over spaCy's and natasha's
+            # deep Python stacks that took a noticeable share of the NER stage's time in our benchmark.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self._cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
             self._client = Client(self._cluster)
             # Our own cluster's workers die with it: let them skip the slow teardown (see below).
             self._client.run(_exit_without_teardown)
