@@ -14,7 +14,10 @@ Conventions (tested in tests/test_dates_cases.py):
   `не позднее`, `до конца`, `по настоящее время`) and leave out locative `в/во/на/за`:
   `за первое полугодие 2019 года` -> `первое полугодие 2019 года`; `в субботу` -> `субботу`.
 - date_end is inclusive. `до 2030 года` / `к 2030 году` end on 2030-12-31; `после 2020 года` starts on
-  2021-01-01; `до конца/начала/середины X` use the end/start/middle of X.
+  2021-01-01; `до конца/начала/середины X` use the end/start/middle of X (`к окончанию/завершению X`
+  like `к концу X`). `2020 год и далее`, `2001 года и позже` (a dated X with `год`, not a bare number) are
+  open_end from the start of X; `с X и далее` takes the tail into its span; not before a verb (`в 2015 году
+  и позже поступил`: then) or a comparison (`и позже всех`).
 - Year-less dates (`30 мая`, `в марте`, `во втором квартале`, `летом`) take the year (publication year
   or a neighbour) nearest to the publication date, the future counting double; after `на` (a plan:
   `перенесли на август`) or `до/к` (a deadline) they resolve forwards. Without `published` they are

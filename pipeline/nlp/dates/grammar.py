@@ -15,7 +15,7 @@ from pipeline.nlp.dates.atoms import negated_bound, ordinal
 from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, suffix
-from pipeline.nlp.dates.years import year_number
+from pipeline.nlp.dates.years import _morph, year_number
 
 _PARSERS = {
     NUM: atoms.NUMBER_PARSERS,
@@ -340,7 +340,41 @@ def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     e = _expression(t, i, lex)
     if isinstance(e, Atom) and e.relative:  # `во вторник, 19 сентября`, `на следующий день, 20 августа`
         return with_date(t, e, lex)
-    return e
+    return _onward(t, e, lex)
+
+
+_ONWARD_GRANS = ("day", "month", "season", "quarter", "half", "year")
+
+
+def _onward(t: Tokens, e: Expr | None, lex: Lexicon) -> Expr | None:
+    """`2020 год и далее`, `в 2001 году и позже`: a dated atom (not a bare `2008`) followed by `и далее/позже`
+    is open_end from its start; `с 2019 года и далее` keeps its kind and takes the tail into the span."""
+    if isinstance(e, Open) and e.kind == "open_end" and not e.after and e.stop == e.atom.stop:
+        stop = _match_seq(t, e.stop, lex.onward_tails)
+        if stop is not None and _onward_ends(t, stop, lex):
+            e.stop = stop
+        return e
+    if not isinstance(e, Atom) or e.relative or e.gran not in _ONWARD_GRANS or not e.has_year():
+        return e
+    last = t.low_at(e.stop - 1)
+    if e.gran == "year" and (last not in lex.year_words or last in lex.plural_year_words):
+        return e  # `в 2008—2009 и позже`, `в 2015 и позже`: a bare number; `в 2019 и 2020 годах`: a list
+    stop = _match_seq(t, e.stop, lex.onward_tails)
+    return e if stop is None or not _onward_ends(t, stop, lex) else Open("open_end", e, e.first, stop)
+
+
+def _onward_ends(t: Tokens, k: int, lex: Lexicon) -> bool:
+    """`и позже` ends the phrase: not `и позже всех` (a comparison) nor `и позже поступил` (then, later)."""
+    w = t.low_at(k)
+    if w in lex.onward_not_before:
+        return False
+    if k >= len(t) or t.kind[k] != WORD:
+        return True
+    try:
+        p = _morph().parse(w)[0]
+    except (ValueError, IndexError):
+        return True
+    return p.pos not in ("VERB", "AUX")
 
 
 def _expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:

@@ -79,6 +79,8 @@ class Lexicon:
     coordinators: frozenset[str]
     decade_not_before: frozenset[str]
     present_tails: tuple[tuple[str, ...], ...]
+    onward_tails: tuple[tuple[str, ...], ...]  # `2020 год и далее`: open_end from the start of X
+    onward_not_before: frozenset[str]  # `и позже всех`: a comparison
     quarter_abbr_not_before: frozenset[str]
     not_year_after: frozenset[str]
     bare_year_preps: frozenset[str]  # `в 2007,`: a year without `год` after locative `в`
@@ -182,6 +184,8 @@ def lexicon() -> Lexicon:
         coordinators=_set(raw, "coordinators"),
         decade_not_before=_set(raw, "decade_not_before"),
         present_tails=_seqs(raw["present_tails"]),
+        onward_tails=_seqs(raw["onward_tails"]),
+        onward_not_before=_set(raw, "onward_not_before"),
         quarter_abbr_not_before=_set(raw, "quarter_abbr_not_before"),
         not_year_after=_set(raw, "not_year_after"),
         bare_year_preps=_set(raw, "bare_year_preps"),
