@@ -20,7 +20,10 @@ Conventions (tested in tests/test_dates_cases.py):
   и позже поступил`: then) or a comparison (`и позже всех`).
 - Year-less dates (`30 мая`, `в марте`, `во втором квартале`, `летом`) take the year (publication year
   or a neighbour) nearest to the publication date, the future counting double; after `на` (a plan:
-  `перенесли на август`) or `до/к` (a deadline) they resolve forwards. Without `published` they are
+  `перенесли на август`) or `до/к` (a deadline) they resolve forwards; so does a year-less month,
+  season, quarter or half in a comma-bounded clause with a future-tense verb or a plan word and no
+  past-tense verb (`в сентябре пройдёт выставка`, `осенью планируется`), unless a history gives the
+  year. The month of publication stays in its year. Without `published` they are
   kept with resolved=False and no dates; relative expressions likewise.
 - Winter of year Y is 1 Dec Y-1 .. end of Feb Y. Centuries run 1..100 (XXI = 2001..2100). Two-digit
   decades: `00-е`, `10-е` are 2000s/2010s, the rest 1920s..1990s.

@@ -69,8 +69,19 @@ _MAX_ITEMS = 12  # items in a coordinated list (`1, 2, 3 и 4 мая`)
 
 def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
     """`запланированы на осень`, `назначили на субботу`, `не раньше осени`: `на` (or a negated bound) + a
-    year-less period names a planned time. Days are left alone: `по состоянию на 1 мая` usually looks back."""
-    if (t.low_at(a.first - 1) not in lex.future_preps and not negated_bound(t, a.first, lex)) or a.has_year():
+    year-less period names a planned time. Days are left alone: `по состоянию на 1 мая` usually looks back.
+    Elsewhere a year-less month, season, quarter or half in a clause about the future (`в сентябре пройдёт
+    выставка`, `в сентябре планируется`) is `planned`: the coming one, unless a history gives the year."""
+    if a.has_year():
+        return
+    if t.low_at(a.first - 1) not in lex.future_preps and not negated_bound(t, a.first, lex):
+        if (
+            a.gran in _FUTURE_GRANS
+            and not a.relative
+            and not a.partial
+            and relative.planned_clause(t, a.first, lex)
+        ):
+            a.planned = True
         return
     if (a.gran in _FUTURE_GRANS and not a.relative) or (a.weekday is not None and a.offset is None):
         a.future = True

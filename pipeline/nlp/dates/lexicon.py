@@ -62,6 +62,7 @@ class Lexicon:
     weekday_preps: frozenset[str]
     weekday_not_before: frozenset[str]  # `в среду обитания`: the noun, not Wednesday
     future_preps: frozenset[str]  # `на август`, `на субботу`: a planned, hence future, time
+    plan_words: frozenset[str]  # `планируется`, `намерен`, `предстоит`: a clause about a plan
     season_preps: frozenset[str]  # `на осень`, `до весны`: a season noun that is a date
     decade_words: dict[str, int]
     decade_context: frozenset[str]
@@ -168,6 +169,7 @@ def lexicon() -> Lexicon:
         weekday_not_before=_set(raw, "weekday_not_before"),
         season_preps=_set(raw, "season_preps"),
         future_preps=_set(raw, "future_preps"),
+        plan_words=_set(raw, "plan_words"),
         decade_words=_forms(raw["decade_words"]),
         decade_context=_set(raw, "decade_context_before"),
         two_digit_decades={k: int(v) for k, v in raw["two_digit_decade_century"].items()},

@@ -165,6 +165,19 @@ def _clause_tenses(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS) -> li
     return out
 
 
+def planned_clause(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """`в сентябре пройдёт выставка`, `осенью планируется запуск`: the comma-bounded clause around token i
+    has a future-tense verb or a plan word and no past-tense verb (`прошла`; `перенесли и пройдёт`:
+    mixed clauses are left to the nearest year)."""
+    tenses = _clause_tenses(t, i, _COMMA_CLAUSE_ENDS)
+    if "Past" in tenses:
+        return False
+    if "Fut" in tenses:
+        return True
+    lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
+    return any(t.low[k] in lex.plan_words for k in range(lo, hi))
+
+
 def _nowadays(t: Tokens, i: int, lex: Lexicon) -> bool:
     """`Сегодня Россия является рынком № 1`: `сегодня` in a clause whose finite verbs are all in the
     present tense (and not event verbs such as `проходит`, `ожидается`; predicatives such as `нельзя`,

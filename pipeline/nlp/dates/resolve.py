@@ -118,7 +118,7 @@ def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Inter
         return a.interval(pub.year + a.rel_year)
     if ctx is not None and ctx.story_year is not None and not a.future:  # a history: its year
         return a.interval(ctx.story_year)
-    return iv.nearest_year(a.interval, pub, future=a.future)
+    return iv.nearest_year(a.interval, pub, future=a.future or a.planned)
 
 
 def _inherit(head: Atom, tail: Atom) -> None:
