@@ -22,9 +22,11 @@ Conventions (tested in tests/test_dates_cases.py):
   or a neighbour) nearest to the publication date, the future counting double; after `на` (a plan:
   `перенесли на август`) or `до/к` (a deadline) they resolve forwards; so does a year-less month,
   season, quarter or half in a comma-bounded clause with a future-tense verb or a plan word and no
-  past-tense verb (`в сентябре пройдёт выставка`, `осенью планируется`), unless a history gives the
-  year. The month of publication stays in its year. Without `published` they are
-  kept with resolved=False and no dates; relative expressions likewise.
+  past-tense verb (`в сентябре пройдёт выставка`, `осенью планируется`), and a year-less day (or a list
+  of days, `22, 23 и 24 марта`) in such a clause whose sentence has no past-tense verb (`18 марта ...
+  получит`); an earlier year of a history does not give them their year. The month of publication stays
+  in its year (a planned day too; a planned day up to 3 days before publication is the day just gone).
+  Without `published` they are kept with resolved=False and no dates; relative expressions likewise.
 - Winter of year Y is 1 Dec Y-1 .. end of Feb Y. Centuries run 1..100 (XXI = 2001..2100). Two-digit
   decades: `00-е`, `10-е` are 2000s/2010s, the rest 1920s..1990s.
 - `после X` starts the day after X ends at every granularity: `после 2020 года` -> 2021-01-01,

@@ -75,13 +75,12 @@ def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
     if a.has_year():
         return
     if t.low_at(a.first - 1) not in lex.future_preps and not negated_bound(t, a.first, lex):
-        if (
-            a.gran in _FUTURE_GRANS
-            and not a.relative
-            and not a.partial
-            and relative.planned_clause(t, a.first, lex)
-        ):
+        if a.relative or a.partial:
+            return
+        if a.gran in _FUTURE_GRANS and relative.planned_clause(t, a.first, lex):
             a.planned = True
+        elif a.gran == "day" and a.month is not None and a.weekday is None:
+            a.planned = relative.planned_day(t, a.first, lex)
         return
     if (a.gran in _FUTURE_GRANS and not a.relative) or (a.weekday is not None and a.offset is None):
         a.future = True
@@ -300,6 +299,8 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
             head.month = tail.month
         if not head.has_year() and head.gran not in ("decade", "century"):
             head.year, head.rel_year = tail.year, tail.rel_year
+            if head.gran == "day":  # `22, 23 и 24 марта` in a plan: as the last day
+                head.planned = tail.planned
         head.partial = False
         return head
     return None

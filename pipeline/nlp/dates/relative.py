@@ -96,6 +96,7 @@ _VERB_ENDINGS = ("л", "ла", "ло", "ли", "т", "ся", "сь", "м", "те
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "…"})
 _COMMA_CLAUSE_ENDS = _CLAUSE_ENDS | {","}
 _WINDOW = 20  # tokens either side
+_SENTENCE_WINDOW = 60  # a whole sentence, for a past verb that rules out a plan (planned_day)
 
 
 @lru_cache(maxsize=20_000)  # bounded: the vocabulary of a long run is open
@@ -135,17 +136,17 @@ def habitual(t: Tokens, i: int, lex: Lexicon) -> bool:
     )
 
 
-def _clause(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS) -> tuple[int, int]:
-    """Token bounds [lo, hi) of the clause around token i: up to _WINDOW tokens each side, within one
+def _clause(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS, window: int = _WINDOW) -> tuple[int, int]:
+    """Token bounds [lo, hi) of the clause around token i: up to `window` tokens each side, within one
     sentence (or what `ends` ends) and line."""
     text = t.text
     lo = i
-    while lo > 0 and i - lo < _WINDOW and t.low[lo - 1] not in ends:
+    while lo > 0 and i - lo < window and t.low[lo - 1] not in ends:
         if "\n" in text[t.end[lo - 1] : t.start[lo]]:
             break
         lo -= 1
     hi = i + 1
-    while hi < len(t) and hi - i < _WINDOW and t.low[hi] not in ends:
+    while hi < len(t) and hi - i < window and t.low[hi] not in ends:
         if "\n" in text[t.end[hi - 1] : t.start[hi]]:
             break
         hi += 1
@@ -169,13 +170,48 @@ def planned_clause(t: Tokens, i: int, lex: Lexicon) -> bool:
     """`в сентябре пройдёт выставка`, `осенью планируется запуск`: the comma-bounded clause around token i
     has a future-tense verb or a plan word and no past-tense verb (`прошла`; `перенесли и пройдёт`:
     mixed clauses are left to the nearest year)."""
-    tenses = _clause_tenses(t, i, _COMMA_CLAUSE_ENDS)
+    lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
+    return bool(_planned(t, i, lo, hi, lex))
+
+
+def planned_day(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """A year-less day in a plan: `18 марта после голосования тот, кто придёт, получит флаеры`,
+    `кто готов дать три концерта 22, 23 и 24 марта`. The comma-bounded clause (a list of day numbers does
+    not end it) decides; one with neither a finite verb nor a plan word takes the tense of its sentence.
+    A past-tense verb anywhere in the sentence (`предупреждали, что с 24 ноября перейдёт`, reported
+    speech of an earlier time; `отметил, что ... соглашение, подписанное 12 марта`) rules the plan out."""
+    if "Past" in _tenses(t, i, *_clause(t, i, _CLAUSE_ENDS, _SENTENCE_WINDOW)):
+        return False
+    slo, shi = _clause(t, i, _CLAUSE_ENDS)
+    lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
+    while lo >= 2 and t.low[lo - 1] == "," and t.kind[lo - 2] == NUM and t.kind[lo] == NUM:
+        lo = _clause(t, lo - 2, _COMMA_CLAUSE_ENDS)[0]  # `22, 23 и 24 марта`: one clause
+    planned = _planned(t, i, lo, hi, lex)
+    if planned is None:
+        planned = _planned(t, i, slo, shi, lex)
+    return bool(planned)
+
+
+def _tenses(t: Tokens, i: int, lo: int, hi: int) -> list[str]:
+    out = []
+    for k in range(lo, hi):
+        w = t.low[k]
+        if k != i and t.kind[k] == WORD and len(w) >= 3 and w.endswith(_VERB_ENDINGS):
+            tense = _tense(w)
+            if tense is not None:
+                out.append(tense)
+    return out
+
+
+def _planned(t: Tokens, i: int, lo: int, hi: int, lex: Lexicon) -> bool | None:
+    """True (a future verb or a plan word, no past verb), False (a past or present verb only), None (no
+    finite verb or plan word in tokens [lo, hi))."""
+    tenses = _tenses(t, i, lo, hi)
     if "Past" in tenses:
         return False
-    if "Fut" in tenses:
+    if "Fut" in tenses or any(t.low[k] in lex.plan_words for k in range(lo, hi)):
         return True
-    lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
-    return any(t.low[k] in lex.plan_words for k in range(lo, hi))
+    return False if tenses else None
 
 
 def _nowadays(t: Tokens, i: int, lex: Lexicon) -> bool:

@@ -116,9 +116,22 @@ def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Inter
         return None
     if a.rel_year is not None:
         return a.interval(pub.year + a.rel_year)
-    if ctx is not None and ctx.story_year is not None and not a.future:  # a history: its year
-        return a.interval(ctx.story_year)
+    # a history gives its year, but a plan cannot lie before the publication (`практику 2016 года ...
+    # 18 марта получит`): an earlier story year is ignored for it
+    story = ctx.story_year if ctx is not None else None
+    if story is not None and not a.future and not (a.planned and story < pub.year):
+        return a.interval(story)
+    if a.planned and a.gran == "day":
+        if a.month == pub.month:  # as with months, a day of the publication month stays in its year
+            return a.interval(pub.year)
+        # a day announced shortly before it was published (`28 февраля пройдёт`, published 2 March) stays
+        return iv.nearest_year(a.interval, pub, future=True, grace=_PLANNED_DAY_GRACE)
     return iv.nearest_year(a.interval, pub, future=a.future or a.planned)
+
+
+# A planned day up to this many days before the publication date is the day just gone (an announcement
+# published late), not the same day a year on.
+_PLANNED_DAY_GRACE = 3
 
 
 def _inherit(head: Atom, tail: Atom) -> None:
