@@ -155,15 +155,7 @@ def _clause(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS, window: int 
 
 def _clause_tenses(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS) -> list[str]:
     """Tenses of the finite verbs in the clause around token i (see _tense)."""
-    lo, hi = _clause(t, i, ends)
-    out = []
-    for k in range(lo, hi):
-        w = t.low[k]
-        if k != i and t.kind[k] == WORD and len(w) >= 3 and w.endswith(_VERB_ENDINGS):
-            tense = _tense(t.low[k])
-            if tense is not None:
-                out.append(tense)
-    return out
+    return _tenses(t, i, *_clause(t, i, ends))
 
 
 def planned_clause(t: Tokens, i: int, lex: Lexicon) -> bool:
@@ -193,14 +185,11 @@ def planned_day(t: Tokens, i: int, lex: Lexicon) -> bool:
 
 
 def _tenses(t: Tokens, i: int, lo: int, hi: int) -> list[str]:
-    out = []
-    for k in range(lo, hi):
-        w = t.low[k]
-        if k != i and t.kind[k] == WORD and len(w) >= 3 and w.endswith(_VERB_ENDINGS):
-            tense = _tense(w)
-            if tense is not None:
-                out.append(tense)
-    return out
+    """Tenses of the finite verbs among tokens [lo, hi) other than token i (see _tense)."""
+    tenses = (
+        _tense(t.low[k]) for k in range(lo, hi) if k != i and t.kind[k] == WORD and finite_verb(t.low[k])
+    )
+    return [x for x in tenses if x is not None]
 
 
 def _planned(t: Tokens, i: int, lo: int, hi: int, lex: Lexicon) -> bool | None:
