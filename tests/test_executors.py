@@ -21,12 +21,14 @@ def corpus_and_local(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pa
     return corpus, local
 
 
-def test_dask_local_cluster_gives_the_local_tables(
-    corpus_and_local: tuple[Path, Path], tmp_path: Path
+@pytest.mark.parametrize("executor", ["dask", "processes"])
+def test_two_workers_give_the_local_tables(
+    executor: str, corpus_and_local: tuple[Path, Path], tmp_path: Path
 ) -> None:
     corpus, local = corpus_and_local
-    out = tmp_path / "dask"
-    summary = run_pipeline(corpus, out, workers=2, executor="dask", batch_size=1)
+    out = tmp_path / executor
+    # Batches of one: the workers are warmed while ingesting and every stage ends on shrinking batches.
+    summary = run_pipeline(corpus, out, workers=2, executor=executor, batch_size=1)
     assert summary.failed == 0
     for name in TABLES:
         pd.testing.assert_frame_equal(stable_rows(str(out), name), stable_rows(str(local), name))
@@ -40,13 +42,3 @@ def test_outputs_behind_an_fsspec_url(corpus_and_local: tuple[Path, Path]) -> No
         pd.testing.assert_frame_equal(stable_rows(url, name), stable_rows(str(local), name))
     again = run_pipeline(corpus, url, ["ingest", "segment"])
     assert [s.done for s in again.stages] == [0, 0]
-
-
-def test_worker_processes_give_the_local_tables(corpus_and_local: tuple[Path, Path], tmp_path: Path) -> None:
-    corpus, local = corpus_and_local
-    out = tmp_path / "processes"
-    # Batches of one: the workers are warmed while ingesting and every stage ends on shrinking batches.
-    summary = run_pipeline(corpus, out, workers=2, executor="processes", batch_size=1)
-    assert summary.failed == 0
-    for name in TABLES:
-        pd.testing.assert_frame_equal(stable_rows(str(out), name), stable_rows(str(local), name))
