@@ -39,7 +39,7 @@ from pipeline.nlp.amounts.morph import (
 from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number, scaled_sum
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, norm, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
-from pipeline.nlp.dates.titles import in_title, title_spans
+from pipeline.nlp.dates.titles import outside_titles
 
 _DASHES = frozenset("-‑–—")
 _SIGNS = frozenset("+-−–")
@@ -912,6 +912,6 @@ def extract_amounts(text: str) -> list[Amount]:
     if not isinstance(text, str) or not text:
         return []
     found = _Scanner(text).run()
-    if title_spans(text):  # `Евгений Никитин. Семь жизней М. Горького (9)`: a title in a list of books
-        found = [a for a in found if not in_title(text, a.start)]
+    # `Евгений Никитин. Семь жизней М. Горького (9)`: a title in a list of books
+    found = outside_titles(text, found)
     return found

@@ -10,7 +10,7 @@ from pipeline.nlp.dates.grammar import Expr, Open, Range, expression, with_date
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
 from pipeline.nlp.dates.resolve import Context, to_mention
-from pipeline.nlp.dates.titles import in_title, title_spans
+from pipeline.nlp.dates.titles import outside_titles
 from pipeline.nlp.dates.tokens import Tokens, tokenize
 
 _ROMAN_CHARS = frozenset("IVXХІ")
@@ -94,8 +94,8 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
                 ctx.last_year = last_year = y
                 last_end = m.end
         done = e.stop
-    if title_spans(text):  # `День поэзии – XXI век. 2017 год. Альманах (9)`: a title in a list of books
-        out = [m for m in out if not in_title(text, m.start)]
+    # `День поэзии – XXI век. 2017 год. Альманах (9)`: a title in a list of books
+    out = outside_titles(text, out)
     return out
 
 

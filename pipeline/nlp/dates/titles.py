@@ -14,6 +14,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Protocol, TypeVar
+
+
+class _Located(Protocol):
+    start: int
+
+
+_Found = TypeVar("_Found", bound=_Located)
 
 _REFERENCED = re.compile(r"^[ \t]*(\S[^\n]{2,200}?)[ \t]*\(\d{1,4}\)[ \t]*$", re.M)
 _IMPRINT = re.compile(
@@ -41,5 +49,9 @@ def imprint_years(text: str) -> frozenset[int]:
     return frozenset(m.start("year") for m in _IMPRINT.finditer(text))
 
 
-def in_title(text: str, start: int) -> bool:
-    return any(a <= start < b for a, b in title_spans(text))
+def outside_titles(text: str, found: list[_Found]) -> list[_Found]:
+    """The mentions of `found` (anything with a `start` offset) that do not start inside a title of text."""
+    spans = title_spans(text)
+    if not spans:
+        return found
+    return [m for m in found if not any(a <= m.start < b for a, b in spans)]
