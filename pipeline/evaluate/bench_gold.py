@@ -66,7 +66,8 @@ Conventions of the second set where the README is silent:
 - ``во вторник``, ``вчера вечером``: span ``вторник``, ``вчера`` (time of day left out).
 
 A third set (``tests/data/bench_gold_test3.jsonl``, 20 articles, 35 amounts, 52 dates) was annotated by
-hand by a third annotator, blind to the extractors, and is held out: never used for tuning. Selection: one
+hand by a third annotator, blind to the extractors, and was held out until
+its first score (then used for development; the README keeps both scores). Selection: one
 ``random.Random(20261129)`` shuffles (``rng.sample(ids, len(ids))``) the ids of lines 1300-1999 (0-based)
 with a ``published`` date, then the same generator shuffles those without one; in order, the first 14 of the
 first order and the first 6 of the second whose excerpt holds at least two amount/date mentions (judged by
@@ -93,7 +94,8 @@ reading) are kept, skipping ids already in another gold file, with the excerpt r
   года``) is a year.
 
 A fourth set (``tests/data/bench_gold_test4.jsonl``, 20 articles, 41 amounts, 59 dates) was annotated by
-hand by a fourth annotator, blind to the extractors, and is held out: never used for tuning. Selection: one
+hand by a fourth annotator, blind to the extractors, and was held out until
+its first score (then used for development; the README keeps both scores). Selection: one
 ``random.Random(20261130)`` shuffles (``rng.sample(ids, len(ids))``) the ids of lines 2000-4999 (0-based)
 with a ``published`` date, then the same generator shuffles those without one; in order, the first 14 of the
 first order and the first 6 of the second whose excerpt holds at least two amount/date mentions (judged by
@@ -117,12 +119,12 @@ conventions of the second and third sets, plus:
   (``крутизной более 15 градусов``), and ``EUR``.
 
 A fifth set (``tests/data/bench_gold_test5.jsonl``, 12 articles with a ``published`` date, 40 amounts, 56
-dates) was annotated by hand by a fifth annotator, blind to the extractors, and is held out: never used for
-tuning. Selection: one ``random.Random(20261131)`` shuffles (``rng.sample(ids, len(ids))``) the ids of lines
-3000-4999 (0-based) with a ``published`` date; in order, the first 12 whose excerpt holds at least three date
-mentions (judged by reading) are kept, skipping ids already in a ``bench_gold_*`` file or
-``linking_gold_bench.jsonl``; excerpt rule as for the fourth set. It follows the conventions of the earlier
-sets, plus:
+dates) was annotated by hand by a fifth annotator, blind to the extractors, and was held out until its first
+score (then used for development). Selection: one ``random.Random(20261131)`` shuffles (``rng.sample(ids,
+len(ids))``) the ids of lines 3000-4999 (0-based) with a ``published`` date; in order, the first 12 whose
+excerpt holds at least three date mentions (judged by reading) are kept, skipping ids already in a
+``bench_gold_*`` file or ``linking_gold_bench.jsonl``; excerpt rule as for the fourth set. It follows the
+conventions of the earlier sets, plus:
 
 - A window named by a word (``Два последних десятилетия``, ``за последние полторы тысячи лет``) is
   relative like ``последние N лет`` (on 2018-03-20 the latter → 0518-03-20..2018-03-20).
