@@ -58,8 +58,14 @@ def decade(first_year: int) -> Interval:
 
 
 def century(n: int) -> Interval:
-    """The n-th century: XXI = 2001..2100 (the strict convention)."""
-    return date(100 * (n - 1) + 1, 1, 1), date(100 * n, 12, 31)
+    """The n-th century by its hundreds digit, as readers and docs/annotation_guide.md take it: XXI =
+    2000..2099 (not the calendar 2001..2100)."""
+    return date(max(1, 100 * (n - 1)), 1, 1), date(100 * n - 1, 12, 31)
+
+
+def century_of(year: int) -> int:
+    """The century a year belongs to, by its hundreds digit (2000 -> 21)."""
+    return year // 100 + 1
 
 
 def week(day: date, offset: int) -> Interval:

@@ -66,7 +66,7 @@ def _relative(a: Atom, pub: date) -> iv.Interval | None:
     if g == "year":
         return iv.year_span(pub.year + off)
     if g == "century":
-        return iv.century((pub.year - 1) // 100 + 1 + off)
+        return iv.century(iv.century_of(pub.year) + off)
     if g == "season":
         # December already belongs to the next year's winter.
         base = pub.year + 1 if a.part == 0 and pub.month == 12 else pub.year
@@ -105,7 +105,7 @@ def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Inter
             return None
     if a.gran == "decade":
         if a.rel_century is not None and pub is not None:  # `90-х годов прошлого века`
-            n = (pub.year - 1) // 100 + 1 + a.rel_century
+            n = iv.century_of(pub.year) + a.rel_century
             return iv.decade(100 * (n - 1) + (a.part or 0) % 100)
         return iv.decade(a.part or 0)
     if a.gran == "century":
