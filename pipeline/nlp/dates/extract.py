@@ -50,6 +50,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     last_year: int | None = None  # the explicit year mentioned last, and where it ended
     last_end = 0
     last_month: tuple[int, int | None, int] | None = None  # month, its explicit year, end of its mention
+    anchor: tuple[date, str, int] | None = None  # the last date told: first day, granularity, end
     for i in _candidates(t, lex):
         if i < done:
             continue
@@ -83,9 +84,14 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             start = t.start[e.first]  # same paragraph, not far back
             if start - last_end <= _STORY_CHARS and text.find("\n", last_end, start) < 0:
                 ctx.story_year = last_year
+        ctx.anchor = None
+        if anchor is not None and t.start[e.first] - anchor[2] <= _ANCHOR_CHARS:
+            ctx.anchor = anchor[:2]
         m = to_mention(e, t, pub, ctx)
         if m is not None:
             out.append(m)
+            if m.kind in _ANCHOR_KINDS and m.date_start is not None and m.granularity is not None:
+                anchor = (m.date_start, m.granularity, m.end)
             a = e.tail if isinstance(e, Range) else e.atom if isinstance(e, Open) else e
             if a.month is not None and not a.relative:
                 last_month = (a.month, a.year, m.end)
@@ -129,6 +135,11 @@ def _month_from_context(
         return True
     return False
 
+
+# What a narrative offset (`двумя днями раньше`, `Накануне`) can count from: a date told at most this many
+# characters before it, of one of these kinds.
+_ANCHOR_CHARS = 700
+_ANCHOR_KINDS = frozenset({"date", "month", "year"})
 
 # How far back (in characters) a year of the past still sets the year of year-less dates
 # (`1 июля 1950 года, а уже 5 июля ...`).

@@ -34,7 +34,7 @@ def relative_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None
     if t.low[i] in lex.eve_words and _eve_preposition(t, i + 1, lex):
         return None
-    return Atom("day", i, i + 1, relative=True, offset=off)
+    return Atom("day", i, i + 1, relative=True, offset=off, narrative=t.low[i] in lex.eve_words)
 
 
 _QUOTES = frozenset({"«", '"', "„", "“"})
@@ -228,7 +228,7 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if unit is not None:
         return Atom(unit, i, i + 2, relative=True, offset=off)
     if w in lex.day_unit_words and off in (-1, 1):  # `на следующий день`, `следующего дня`
-        return Atom("day", i, i + 2, relative=True, offset=off)
+        return Atom("day", i, i + 2, relative=True, offset=off, narrative=True)
     m = lex.months.get(w)
     if m is not None and t.kind[i + 1] == WORD:  # `в прошлом августе`: the last August before
         return Atom("month", i, i + 2, month=m, relative=True, offset=off)
@@ -283,12 +283,14 @@ def _count_before(t: Tokens, k: int, lex: Lexicon) -> tuple[int, int] | None:
     return k, n
 
 
-def _offset_atom(unit: str, n: int, sign: int, first: int, stop: int) -> Atom | None:
+def _offset_atom(unit: str, n: int, sign: int, first: int, stop: int, narrative: bool = False) -> Atom | None:
+    """N units before or after the reference date; `narrative` when counted from a date the text tells
+    (`двумя днями раньше`) rather than from the publication (`два дня назад`)."""
     if n <= 0 or n > 1000:
         return None
     if unit in _MONTHS_PER:
-        return Atom("month", first, stop, relative=True, offset=sign * n * _MONTHS_PER[unit])
-    return Atom(unit, first, stop, relative=True, offset=sign * n)
+        unit, n = "month", n * _MONTHS_PER[unit]
+    return Atom(unit, first, stop, relative=True, offset=sign * n, narrative=narrative)
 
 
 def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -375,7 +377,7 @@ def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     past = "Past" in _clause_tenses(t, i)
     if past != story:  # `через месяц я оттуда ушёл`: after a narrated event; `спустя` narrates
         return None
-    return _offset_atom(unit, n, 1, i, j + 1)
+    return _offset_atom(unit, n, 1, i, j + 1, narrative=story)
 
 
 def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -403,7 +405,7 @@ def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None  # `на два года раньше срока`: a comparison, not a date
     if w in lex.story_later_words and "Past" not in _clause_tenses(t, i):
         return None
-    return _offset_atom(unit, c[1], sign, c[0], i + 1)
+    return _offset_atom(unit, c[1], sign, c[0], i + 1, narrative=True)
 
 
 def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:

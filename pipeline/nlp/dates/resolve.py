@@ -30,6 +30,27 @@ class Context:
 
     last_year: int | None = None
     story_year: int | None = None
+    anchor: tuple[date, str] | None = None  # the date just told (first day, granularity), for narrative offsets
+
+
+# The granularity a narrative offset needs of its anchor: `двумя днями раньше` needs a day, `годом раньше`
+# a year, month or day.
+_ANCHOR_GRANS = {
+    "day": ("day",),
+    "week": ("day",),
+    "month": ("day", "month"),
+    "year": ("day", "month", "year"),
+}
+
+
+def _reference(a: Atom, pub: date | None, ctx: Context | None) -> date | None:
+    """What a relative atom counts from: the date the text just told for a narrative offset that fits it
+    (`19 марта ... Накануне` -> 18 March), else the publication date."""
+    if a.narrative and ctx is not None and ctx.anchor is not None:
+        day, gran = ctx.anchor
+        if gran in _ANCHOR_GRANS.get(a.gran, ()):
+            return day
+    return pub
 
 
 _GRAN_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
@@ -97,10 +118,11 @@ def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Inter
     if a.implicit and a.gran == "year" and ctx is not None and ctx.story_year is not None:
         return iv.year_span(ctx.story_year)  # `В 1917 году ... Вернувшись в конце года`: that year
     if a.relative:
-        if pub is None:
+        ref = _reference(a, pub, ctx)
+        if ref is None:
             return None
         try:
-            return _relative(a, pub)
+            return _relative(a, ref)
         except (ValueError, OverflowError):  # a publication date at the edge of the calendar
             return None
     if a.gran == "decade":
