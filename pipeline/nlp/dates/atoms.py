@@ -122,6 +122,21 @@ def month(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return a
 
 
+def month_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`На декабрьской конференции`: the month of an event, as `в декабре`. Lower case only, or first in
+    its sentence (`Октябрьская революция`, `Майский район` are names), and not before the nouns of
+    lex.month_adjective_not_before (`майские праздники`, `майские указы`)."""
+    m = lex.month_adjectives.get(t.low[i]) if t.kind[i] == WORD else None
+    if m is None or t.kind[i + 1 if i + 1 < len(t) else i] != WORD or i + 1 >= len(t):
+        return None
+    if not t.raw[i][0].islower() and i > 0 and t.low[i - 1] not in (".", "!", "?", "…"):
+        return None
+    nxt = t.raw[i + 1]
+    if not nxt[0].islower() or t.low[i + 1] in lex.month_adjective_not_before:
+        return None
+    return Atom("month", i, i + 1, month=m)
+
+
 # --- quarters, halves, seasons --------------------------------------------------------------------
 
 
@@ -207,4 +222,4 @@ def season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 NUMBER_PARSERS = (day_month, bare_day, year, quarter, half, decade, century)
 NUMERIC_DATE_PARSERS = (numeric_date,)
-WORD_PARSERS = (month, month_first_date, quarter, half, season, decade, century)
+WORD_PARSERS = (month, month_adjective, month_first_date, quarter, half, season, decade, century)

@@ -115,7 +115,7 @@ def century(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`XXI век`, `в XX веке`, `XIX в.` (the dot is required: `Николай II в Москве`), `21-го века`."""
     c = century_number(t, i, lex)
     if c is None:
-        return None
+        return _century_after_word(t, i, lex)
     j, n, is_roman = c
     w = t.low_at(j)
     if w in lex.century_words or (is_roman and w in lex.century_rel_words):
@@ -125,6 +125,14 @@ def century(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     else:
         return None
     return Atom("century", i, stop, part=n)
+
+
+def _century_after_word(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`в начале века XX`: the word first, then the Roman numeral."""
+    if t.low_at(i) not in lex.century_words:
+        return None
+    n = roman(t, i + 1, lex)
+    return None if n is None or n > 30 else Atom("century", i, i + 2, part=n)
 
 
 # Parsers worth trying per token kind (the others would fail on the first token anyway).

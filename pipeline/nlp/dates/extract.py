@@ -56,7 +56,12 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             continue
         w = t.low[i]
         e = None
-        if w in lex.ago_words or w in lex.post_offset_words:
+        if w in lex.window_words or w in lex.ago_adjective_words:
+            # `Два последних десятилетия`, `четырехлетней давности`: may start before token i
+            e = relative.window(t, i, lex) if w in lex.window_words else relative.ago_adjective(t, i, lex)
+            if e is not None and e.first < done:
+                continue
+        elif w in lex.ago_words or w in lex.post_offset_words:
             # `пять лет назад`, `годом ранее`: the expression ends here, it starts before
             e = relative.ago(t, i, lex) if w in lex.ago_words else relative.post_offset(t, i, lex)
             if e is not None and e.first < done:

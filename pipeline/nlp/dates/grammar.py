@@ -74,7 +74,12 @@ def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
     выставка`, `в сентябре планируется`) is `planned`: the coming one, unless a history gives the year."""
     if a.has_year():
         return
-    if t.low_at(a.first - 1) not in lex.future_preps and not negated_bound(t, a.first, lex):
+    if a.gran in _FUTURE_GRANS and not a.relative and t.low_at(a.first - 2) in lex.plan_modifiers:
+        a.planned = True  # `предстоящих в сентябре выборов`
+        return
+    # `на декабрьской конференции`: before a month adjective `на` is a place, not a target
+    target = t.low_at(a.first - 1) in lex.future_preps and t.low[a.first] not in lex.month_adjectives
+    if not target and not negated_bound(t, a.first, lex):
         if a.relative or a.partial:
             return
         if a.gran in _FUTURE_GRANS and relative.planned_clause(t, a.first, lex):
@@ -318,7 +323,8 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
     its side of the publication date (other units)."""
     if offset is None or t.low_at(offset.stop) != ",":
         return offset
-    a = atom(t, offset.stop + 1, lex)
+    j = offset.stop + 1
+    a = atom(t, j + 1 if t.low_at(j) in ("в", "во") else j, lex)  # `годом раньше, в феврале 2014-го`
     if a is None or a.relative or a.gran not in ("day", "month"):
         return offset
     a.first = offset.first

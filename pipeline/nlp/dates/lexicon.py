@@ -25,6 +25,21 @@ def _seqs(items: list[list[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(fold(w) for w in seq) for seq in items), key=len, reverse=True))
 
 
+def _unit_of(mapping: dict[str, list[str]]) -> dict[str, str]:
+    """`{"year": ["год", "лет"]}` -> form -> unit."""
+    return {fold(form): unit for unit, forms in mapping.items() for form in forms}
+
+
+def _units(mapping: dict[str, list[str]]) -> dict[str, tuple[str, int]]:
+    """`{"year:-1": forms}` or `{"days:7": forms}` -> form -> (unit, number); a bare number key is months."""
+    out: dict[str, tuple[str, int]] = {}
+    for key, forms in mapping.items():
+        unit, _, n = key.rpartition(":")
+        for form in forms:
+            out[fold(form)] = (unit or "months", int(n))
+    return out
+
+
 @dataclass(frozen=True)
 class Lexicon:
     months: dict[str, int]
@@ -119,6 +134,19 @@ class Lexicon:
     post_offset_instr: frozenset[str]  # those that take the instrumental (`пятью годами ранее`)
     offset_units_instr: dict[str, str]  # `годами` -> year
     offset_not_before: frozenset[str]  # `через год после ...`: counted from an event, not a date
+    window_words: frozenset[str]  # `последние` in `в последние два года`
+    window_singular: frozenset[str]  # `последний год`: a window of one unit
+    window_units: dict[str, tuple[str, int]]  # `десятилетия` -> (month, 120); `недель` -> (day, 7)
+    window_numbers: dict[str, float]  # `полторы` -> 1.5
+    window_scales: dict[str, int]  # `тысячи` -> 1000
+    ago_adjective_words: frozenset[str]  # `давности` in `четырехлетней давности`
+    ago_adjective_units: dict[str, str]  # `летней` -> year
+    ago_adjective_stems: dict[str, int]  # `четырех` -> 4
+    deictic_adjectives: dict[str, tuple[str, int]]  # `прошлогоднего` -> (year, -1)
+    deictic_adjective_not_before: frozenset[str]  # `на сегодняшний день`: as of now, vague
+    month_adjectives: dict[str, int]  # `декабрьской` -> 12
+    month_adjective_not_before: frozenset[str]  # `майские праздники`, `майские указы`
+    plan_modifiers: frozenset[str]  # `предстоящих (в сентябре выборов)`
     triggers: frozenset[str]  # words at which an expression can start
     prep_first: frozenset[str]  # first words of interval prepositions (`с`, `до`, `начиная`)
 
@@ -206,7 +234,7 @@ def lexicon() -> Lexicon:
         this_year_abbr=_seqs(raw["this_year_abbr"]),
         same_year_tails=_seqs(raw["same_year_tails"]),
         same_year_alone=_seqs(raw["same_year_alone"]),
-        offset_units={fold(f): unit for unit, forms in raw["offset_units"].items() for f in forms},
+        offset_units=_unit_of(raw["offset_units"]),
         number_words=_forms(raw["number_words"])
         | _forms(raw["number_words_instr"])
         | _forms(raw["number_words_gen"]),
@@ -222,10 +250,21 @@ def lexicon() -> Lexicon:
         story_offset_after=_set(raw, "story_offset_after"),
         post_offset_words=_forms(raw["post_offset_words"]),
         post_offset_instr=_set(raw, "post_offset_instr"),
-        offset_units_instr={
-            fold(f): unit for unit, forms in raw["offset_units_instr"].items() for f in forms
-        },
+        offset_units_instr=_unit_of(raw["offset_units_instr"]),
         offset_not_before=_set(raw, "offset_not_before"),
+        window_words=_set(raw, "window_words"),
+        window_singular=_set(raw, "window_singular"),
+        window_units=_units(raw["window_units"]),
+        window_numbers={fold(f): float(k) for k, forms in raw["window_fractions"].items() for f in forms},
+        window_scales=_forms(raw["window_scales"]),
+        ago_adjective_words=_set(raw, "ago_adjective_words"),
+        ago_adjective_units=_unit_of(raw["ago_adjective_units"]),
+        ago_adjective_stems=_forms(raw["ago_adjective_stems"]),
+        deictic_adjectives=_units(raw["deictic_adjectives"]),
+        deictic_adjective_not_before=_set(raw, "deictic_adjective_not_before"),
+        month_adjectives=_forms(raw["month_adjectives"]),
+        month_adjective_not_before=_set(raw, "month_adjective_not_before"),
+        plan_modifiers=_set(raw, "plan_modifiers"),
     )
     units = set(lex["months"]) | lex["year_words"] | lex["quarter_words"] | lex["half_words"]
     units |= lex["century_words"] | lex["month_unit_words"] | lex["week_words"] | set(lex["seasons"])
@@ -251,6 +290,10 @@ def lexicon() -> Lexicon:
         "post_offset_words",
         "ago_words",
         "locative_modifiers",
+        "window_words",
+        "ago_adjective_words",
+        "deictic_adjectives",
+        "month_adjectives",
     ):
         triggers.update(lex[key])
     for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads", "same_year_alone"):

@@ -408,6 +408,86 @@ def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return _offset_atom(unit, c[1], sign, c[0], i + 1, narrative=True)
 
 
+# --- windows up to now: `в последние два года`, `Два последних десятилетия` ---------------------------
+
+
+def _count_after(t: Tokens, j: int, lex: Lexicon) -> tuple[float, int] | None:
+    """The count that starts at token j and where it ends: `13`, `два`, `двадцать пять`, `полторы тысячи`."""
+    if j >= len(t):
+        return None
+    w = t.low[j]
+    if t.kind[j] == NUM:
+        if len(w) > 4 or (t.adjacent(j + 1) and t.low_at(j + 1) in (",", ".", "-", "–")):
+            return None  # `1,5`, `3-4`: fractions and ranges are vague
+        n: float = int(w)
+    elif w in lex.window_numbers:
+        n = lex.window_numbers[w]
+    elif w in lex.number_words:
+        n = lex.number_words[w]
+        units = lex.number_words.get(t.low_at(j + 1))
+        if units is not None and n >= 20 and n % 10 == 0 and units < 10:
+            n, j = n + units, j + 1
+    else:
+        return None
+    scale = lex.window_scales.get(t.low_at(j + 1))
+    if scale is not None:
+        n, j = n * scale, j + 1
+    return n, j + 1
+
+
+def window(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`последние два года`, `Два последних десятилетия`, `за последний год`: token i is `последние`; a
+    window from that many units before the reference date up to it. Without a count (`в последние годы`)
+    it is vague: None."""
+    first = i
+    c = _count_after(t, i + 1, lex)
+    if c is not None:
+        n, j = c
+    else:
+        before = _count_before(t, i - 1, lex)
+        if before is not None:
+            first, n, j = before[0], before[1], i + 1
+        elif t.low[i] in lex.window_singular and t.low_at(i - 1) == "за":
+            n, j = 1, i + 1
+        else:
+            return None
+    unit = lex.window_units.get(t.low_at(j))
+    if unit is None or n <= 0:
+        return None
+    kind, per = unit
+    span = n * per
+    if span != int(span) or span > 12 * 5000:
+        return None
+    gran = "day" if kind == "days" else "month"
+    return Atom(gran, first, j + 1, relative=True, offset=-int(span), window=True)
+
+
+def ago_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`четырехлетней давности`, `10-летней давности`: token i is `давности`; like `четыре года назад`."""
+    if i == 0:
+        return None
+    w = t.low[i - 1]
+    unit = lex.ago_adjective_units.get(w)
+    if unit is not None:  # `10-летней`: digits, a dash, the unit ending
+        if i < 3 or t.low[i - 2] not in ("-", "–") or t.kind[i - 3] != NUM or len(t.low[i - 3]) > 3:
+            return None
+        return _offset_atom(unit, int(t.low[i - 3]), -1, i - 3, i + 1)
+    for ending, unit in lex.ago_adjective_units.items():
+        n = lex.ago_adjective_stems.get(w[: -len(ending)]) if w.endswith(ending) else None
+        if n is not None:
+            return _offset_atom(unit, n, -1, i - 1, i + 1)
+    return None
+
+
+def deictic_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`прошлогодним хитом`, `вчерашнего заседания`: an adjective dating a thing; not `на сегодняшний
+    день` (as of now)."""
+    unit = lex.deictic_adjectives.get(t.low[i])
+    if unit is None or t.low_at(i + 1) in lex.deictic_adjective_not_before:
+        return None
+    return Atom(unit[0], i, i + 1, relative=True, offset=unit[1])
+
+
 def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`в том же году`, `в тот же год`: the year mentioned last (resolved in extract.py)."""
     if t.low[i] not in lex.same_year_first:
@@ -416,4 +496,5 @@ def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("year", i, stop, anaphoric=True) if stop is not None else None
 
 
-WORD_PARSERS = (relative_day, relative_unit, weekday)  # later, same_year: grammar.expression
+# later, same_year: grammar.expression
+WORD_PARSERS = (relative_day, relative_unit, weekday, deictic_adjective)

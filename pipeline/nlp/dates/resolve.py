@@ -25,12 +25,13 @@ class Context:
 
     last_year: the explicit year mentioned last (for `того же года`); story_year: that year when it is
     in the same paragraph and more than a year away from the publication date, so that year-less dates
-    of a history (`В 1941 году ... 22 июня`) take it instead of the publication year.
+    of a history (`В 1941 году ... 22 июня`) take it instead of the publication year; anchor: the date
+    told last, which narrative offsets (`двумя днями раньше`) count from.
     """
 
     last_year: int | None = None
     story_year: int | None = None
-    anchor: tuple[date, str] | None = None  # the date just told (first day, granularity), for narrative offsets
+    anchor: tuple[date, str] | None = None  # the date just told (first day, granularity)
 
 
 # The granularity a narrative offset needs of its anchor: `двумя днями раньше` needs a day, `годом раньше`
@@ -58,6 +59,8 @@ _GRAN_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "dec
 
 def _relative(a: Atom, pub: date) -> iv.Interval | None:
     g, off = a.gran, a.offset
+    if a.window:
+        return _window_start(g, off or 0, pub), pub
     if a.weekday is not None:
         return _weekday(a.weekday, off, pub, a.future)
     off = off or 0
@@ -93,6 +96,15 @@ def _relative(a: Atom, pub: date) -> iv.Interval | None:
         base = pub.year + 1 if a.part == 0 and pub.month == 12 else pub.year
         return iv.season(base + off, a.part or 0)
     return None
+
+
+def _window_start(gran: str, off: int, pub: date) -> date:
+    """The first day of a window `off` days or months back from pub (the same day of that month, or its
+    last day when shorter)."""
+    if gran == "day":
+        return pub + timedelta(days=off)
+    y, m = iv.shift_month(pub.year, pub.month, off)
+    return date(y, m, min(pub.day, iv.month_end(y, m).day))
 
 
 def _weekday(wd: int, off: int | None, pub: date, future: bool) -> iv.Interval:
