@@ -32,8 +32,16 @@ def roman(t: Tokens, i: int, lex: Lexicon) -> int | None:
     return total
 
 
-def _decade_context(t: Tokens, i: int, lex: Lexicon) -> bool:
-    return t.low_at(i - 1) in lex.decade_context
+_DECADE_ENDS = frozenset({",", ".", ";", ":", "!", "?", ")", "и", "или", "—", "–"})
+
+
+def _decade_context(t: Tokens, i: int, stop: int, lex: Lexicon) -> bool:
+    """`в 90-е`, `с девяностых`; or after a noun, closing a phrase (`политики 90-х, и чиновники нулевых.`)."""
+    if t.low_at(i - 1) in lex.decade_context:
+        return True
+    prev = i - 1
+    closes = stop >= len(t) or t.low[stop] in _DECADE_ENDS
+    return closes and prev >= 0 and t.kind[prev] == WORD and t.raw[prev].islower() and len(t.low[prev]) > 3
 
 
 def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -66,7 +74,7 @@ def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     else:
         return None
     w = year_word(t, stop, lex)
-    if w is None and short and not _decade_context(t, i, lex):  # `90-е место`: not a decade
+    if w is None and short and not _decade_context(t, i, stop, lex):  # `90-е место`: not a decade
         return None
     if w is None and t.low_at(stop) in lex.decade_not_before:  # `в 20-х числах марта`
         return None

@@ -92,10 +92,14 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         ctx.anchor = None
         if anchor is not None and t.start[e.first] - anchor[2] <= _ANCHOR_CHARS:
             ctx.anchor = anchor[:2]
+        if isinstance(e, Atom) and e.needs_anchor and ctx.anchor is None:
+            done = e.stop
+            continue
         m = to_mention(e, t, pub, ctx)
         if m is not None:
             out.append(m)
-            if m.kind in _ANCHOR_KINDS and m.date_start is not None and m.granularity is not None:
+            if _anchors(m):
+                assert m.date_start is not None and m.granularity is not None
                 anchor = (m.date_start, m.granularity, m.end)
             a = e.tail if isinstance(e, Range) else e.atom if isinstance(e, Open) else e
             if a.month is not None and not a.relative:
@@ -142,9 +146,18 @@ def _month_from_context(
 
 
 # What a narrative offset (`двумя днями раньше`, `Накануне`) can count from: a date told at most this many
-# characters before it, of one of these kinds.
+# characters before it (see _anchors).
 _ANCHOR_CHARS = 700
-_ANCHOR_KINDS = frozenset({"date", "month", "year"})
+_ANCHOR_KINDS = frozenset({"date", "month", "year", "open_end"})
+
+
+def _anchors(m: DateMention) -> bool:
+    """A resolved day, month or year told by the text (`19 марта`, `с мая 2010 года`), or a resolved
+    relative day (`На вчерашнем заседании ... накануне`): what a narrative offset after it counts from."""
+    if m.date_start is None or m.granularity is None:
+        return False
+    return m.kind in _ANCHOR_KINDS or (m.kind == "relative" and m.granularity == "day")
+
 
 # How far back (in characters) a year of the past still sets the year of year-less dates
 # (`1 июля 1950 года, а уже 5 июля ...`).

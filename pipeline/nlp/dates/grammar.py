@@ -43,7 +43,6 @@ class Open:
     stop: int
     after: bool = False  # `после X`: starts the day after X ends
     pivot: str | None = None  # `до конца X` / `с середины X`: start | mid | end of X
-    by: bool = False  # `к X`: in the past, the state as of X (resolve.py)
 
 
 Expr = Atom | Range | Open
@@ -78,7 +77,12 @@ def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
         a.planned = True  # `предстоящих в сентябре выборов`
         return
     # `на декабрьской конференции`: before a month adjective `на` is a place, not a target
-    target = t.low_at(a.first - 1) in lex.future_preps and t.low[a.first] not in lex.month_adjectives
+    # `в ночь на воскресенье`: the night before that day, not a target either
+    target = (
+        t.low_at(a.first - 1) in lex.future_preps
+        and t.low[a.first] not in lex.month_adjectives
+        and t.low_at(a.first - 2) not in lex.night_words
+    )
     if not target and not negated_bound(t, a.first, lex):
         if a.relative or a.partial:
             return
@@ -275,7 +279,7 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
         if a is not None and not (era and t.low[i] in lex.by_preps):  # `относится к XII веку`
             if not a.has_year() and not a.relative:  # `закрыть до 1 сентября`: a deadline, ahead
                 a.future = True
-            return Open("open_start", a, i, a.stop, pivot=pivot, by=t.low[i] in lex.by_preps)
+            return Open("open_start", a, i, a.stop, pivot=pivot)
     return None
 
 

@@ -147,6 +147,10 @@ class Lexicon:
     month_adjectives: dict[str, int]  # `декабрьской` -> 12
     month_adjective_not_before: frozenset[str]  # `майские праздники`, `майские указы`
     plan_modifiers: frozenset[str]  # `предстоящих (в сентябре выборов)`
+    night_words: frozenset[str]  # `в ночь на воскресенье`: the night before, not a future target
+    weekend_words: frozenset[str]  # `выходные`
+    weekend_modifiers: dict[str, int]  # `минувшие` -> -1
+    weekdays_gen: dict[str, int]  # `до среды`
     triggers: frozenset[str]  # words at which an expression can start
     prep_first: frozenset[str]  # first words of interval prepositions (`с`, `до`, `начиная`)
 
@@ -265,6 +269,10 @@ def lexicon() -> Lexicon:
         month_adjectives=_forms(raw["month_adjectives"]),
         month_adjective_not_before=_set(raw, "month_adjective_not_before"),
         plan_modifiers=_set(raw, "plan_modifiers"),
+        night_words=_set(raw, "night_words"),
+        weekend_words=_set(raw, "weekend_words"),
+        weekend_modifiers=_forms(raw["weekend_modifiers"]),
+        weekdays_gen=_forms(raw["weekdays_gen"]),
     )
     units = set(lex["months"]) | lex["year_words"] | lex["quarter_words"] | lex["half_words"]
     units |= lex["century_words"] | lex["month_unit_words"] | lex["week_words"] | set(lex["seasons"])
@@ -294,6 +302,7 @@ def lexicon() -> Lexicon:
         "ago_adjective_words",
         "deictic_adjectives",
         "month_adjectives",
+        "weekend_modifiers",
     ):
         triggers.update(lex[key])
     for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads", "same_year_alone"):

@@ -32,6 +32,9 @@ def relative_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     off = lex.relative_days.get(t.low[i]) if t.kind[i] == WORD else None
     if off is None or (off == 0 and _nowadays(t, i, lex)):
         return None
+    day_adjective = lex.deictic_adjectives.get(t.low_at(i + 1))
+    if t.low[i] in lex.eve_words and day_adjective is not None and day_adjective[0] == "day":
+        return Atom("day", i, i + 2, relative=True, offset=off + day_adjective[1])  # `накануне вчерашнего`
     if t.low[i] in lex.eve_words and _eve_preposition(t, i + 1, lex):
         return None
     return Atom("day", i, i + 1, relative=True, offset=off, narrative=t.low[i] in lex.eve_words)
@@ -249,12 +252,16 @@ def implicit_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 
 def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
-    """`в субботу`, `в прошлую пятницу`, `во вторник`: the preposition is required (and left out of the
-    span) because `среда`, `пятница` are also ordinary nouns."""
+    """`в субботу`, `в прошлую пятницу`, `во вторник`, `до среды`: the preposition is required (and left out
+    of the span, but for `до`, which makes an open interval) because `среда`, `пятница` are also ordinary
+    nouns."""
     off: int | None = lex.modifiers.get(t.low[i])
     j = i + 1 if off is not None else i
-    wd = lex.weekdays.get(t.low_at(j))
-    if wd is None or t.low_at(i - 1) not in lex.weekday_preps or t.low_at(j + 1) in lex.weekday_not_before:
+    prep = t.low_at(i - 1)
+    wd = lex.weekdays.get(t.low_at(j)) if prep in lex.weekday_preps else None
+    if prep == "до" and off is None:
+        wd = lex.weekdays_gen.get(t.low_at(j))
+    if wd is None or t.low_at(j + 1) in lex.weekday_not_before:
         return None
     return Atom("day", i, j + 1, relative=True, offset=off, weekday=wd)
 
@@ -375,9 +382,12 @@ def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if t.low_at(j + 1) in lex.offset_not_before or _dash_after(t, j):  # `через год-другой`
         return None
     past = "Past" in _clause_tenses(t, i)
-    if past != story:  # `через месяц я оттуда ушёл`: after a narrated event; `спустя` narrates
+    if story and not past:  # `спустя` narrates
         return None
-    return _offset_atom(unit, n, 1, i, j + 1, narrative=story)
+    a = _offset_atom(unit, n, 1, i, j + 1, narrative=past)
+    if a is not None and past and not story:
+        a.needs_anchor = True  # `через месяц я оттуда ушёл`: after a narrated event, or nothing
+    return a
 
 
 def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -479,6 +489,15 @@ def ago_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return None
 
 
+def weekend(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`в минувшие выходные`, `в ближайшие выходные`: Saturday and Sunday of the last, this or the next
+    weekend."""
+    off = lex.weekend_modifiers.get(t.low[i])
+    if off is None or t.low_at(i + 1) not in lex.weekend_words:
+        return None
+    return Atom("weekend", i, i + 2, relative=True, offset=off)
+
+
 def deictic_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`прошлогодним хитом`, `вчерашнего заседания`: an adjective dating a thing; not `на сегодняшний
     день` (as of now)."""
@@ -497,4 +516,4 @@ def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 
 # later, same_year: grammar.expression
-WORD_PARSERS = (relative_day, relative_unit, weekday, deictic_adjective)
+WORD_PARSERS = (relative_day, relative_unit, weekday, weekend, deictic_adjective)

@@ -54,7 +54,7 @@ def _reference(a: Atom, pub: date | None, ctx: Context | None) -> date | None:
     return pub
 
 
-_GRAN_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+_GRAN_ORDER = ("day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 
 def _relative(a: Atom, pub: date) -> iv.Interval | None:
@@ -69,6 +69,8 @@ def _relative(a: Atom, pub: date) -> iv.Interval | None:
         return d, d
     if g == "week":
         return iv.week(pub, off)
+    if g == "weekend":
+        return _weekend(pub, off)
     if g == "month" and a.month is not None:  # `в прошлом августе`: the last August before this month
         y = pub.year
         if off < 0:
@@ -96,6 +98,17 @@ def _relative(a: Atom, pub: date) -> iv.Interval | None:
         base = pub.year + 1 if a.part == 0 and pub.month == 12 else pub.year
         return iv.season(base + off, a.part or 0)
     return None
+
+
+def _weekend(pub: date, off: int) -> iv.Interval:
+    """The last weekend ended before pub (off < 0), the one of pub's week (0), or the next one starting
+    after pub (off > 0)."""
+    saturday = iv.week(pub, 0)[0] + timedelta(days=5)
+    if off < 0 and saturday + timedelta(days=1) >= pub:
+        saturday -= timedelta(weeks=1)
+    elif off > 0 and saturday <= pub:
+        saturday += timedelta(weeks=1)
+    return saturday, saturday + timedelta(days=1)
 
 
 def _window_start(gran: str, off: int, pub: date) -> date:
@@ -143,7 +156,11 @@ def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Inter
             return iv.decade(100 * (n - 1) + (a.part or 0) % 100)
         return iv.decade(a.part or 0)
     if a.gran == "century":
-        return iv.century(a.part or 1)
+        span = iv.century(a.part or 1)
+        if a.century_half is None:
+            return span
+        first = span[1].year - 99 + 50 * (a.century_half - 1)
+        return date(max(1, first), 1, 1), date(first + 49, 12, 31)
     if a.year is not None:
         return a.interval(a.year)
     if pub is None:
@@ -221,7 +238,7 @@ def _point(span: iv.Interval, pivot: str) -> date:
 
 
 def _gran(a: Atom) -> str | None:
-    return None if a.gran == "week" else a.gran
+    return None if a.gran in ("week", "weekend") else a.gran
 
 
 def to_mention(e: Expr, t: Tokens, pub: date | None, ctx: Context | None = None) -> DateMention | None:
@@ -233,11 +250,6 @@ def to_mention(e: Expr, t: Tokens, pub: date | None, ctx: Context | None = None)
         return DateMention(start, end, text, "range", *(span or (None, None)), grans[0], span is not None)
     if isinstance(e, Open):
         span = atom_span(e.atom, pub, ctx)
-        if e.by and e.pivot is None and span is not None and pub is not None and span[1] < pub:
-            # `к декабрю 1940 года` in a text of later times: the state as of that month, not a deadline
-            a = e.atom
-            kind = "relative" if a.relative else _KIND.get(a.gran, a.gran)
-            return DateMention(start, end, text, kind, span[0], span[1], _gran(a), True)
         ds = de = None
         if span is not None and e.after and span[1] == date.max:  # `после` the last representable day
             span = None

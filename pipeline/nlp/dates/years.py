@@ -142,9 +142,12 @@ def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
         return True  # `М.: ОГИ, 2017. – 128 с.`
     if t.low_at(i - 1) == "," and t.start[i] in imprint_years(t.text):
         return True  # `Берег абсурда. – Хабаровская краевая типография, 2018.`: an imprint with no city
+    prev = t.low_at(i - 1)
+    born = prev == "." and t.low_at(i - 2) in lex.born_abbr and t.low_at(i - 3) == "("  # `(р. 1947)`
     if nxt == ")":
-        prev = t.low_at(i - 1)
-        return prev == "(" or (prev == "." and t.low_at(i - 2) in lex.born_abbr and t.low_at(i - 3) == "(")
+        return prev == "(" or born
+    if born and nxt in (";", ","):  # `(р. 1955; настоящая фамилия ...)`
+        return True
     if t.low_at(i - 1) not in lex.bare_year_preps:
         return False
     if j >= len(t) or nxt in lex.bare_year_next_words:
