@@ -13,6 +13,7 @@ from pipeline.nlp.amounts.lexicon import (
     DEGREE_ADVERBS,
     IDIOMS,
     IMPRINT_UNITS,
+    MONEY_CUES,
     NUMBER_START_WORDS,
     NUMBER_WORDS,
     NUMBERING_WORDS,
@@ -73,6 +74,11 @@ _FINITE = frozenset({"VERB", "PRTS"})
 _OPEN_QUOTES = frozenset('«"„')
 _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокращены`, `65 получили ранения`
 
+
+# How far back (characters, same paragraph) a money amount gives its currency to a bare scaled number, and
+# what may follow that number (nothing it could count).
+_CONTEXT_MONEY_CHARS = 200
+_CONTEXT_MONEY_NEXT = frozenset({"–", "—", "-", ",", ".", ";", ")", ":"})
 
 class Unit(NamedTuple):
     kind: str
@@ -623,6 +629,29 @@ class _Scanner:
             return None
         return Unit("money", self.out[-1].unit, num.end)
 
+    def _money_in_context(self, num: Number) -> Unit | None:
+        """`выделить 20 трлн рублей. Из этой суммы ... порядка 5 трлн – отпускалось`: a scaled number with
+        nothing after it that it could count takes the currency of a money amount shortly before it in the
+        same paragraph (the annotation guide: the currency the text is about)."""
+        if not num.scaled:
+            return None
+        money = next((a for a in reversed(self.out) if a.kind == "money"), None)
+        if money is None:
+            return None
+        tokens, text = self.tokens, self.text
+        gap = text[money.end : tokens[num.end].start]
+        if len(gap) > _CONTEXT_MONEY_CHARS or "\n" in gap:
+            return None
+        ends = [gap.rfind(ch) for ch in ".!?"]
+        if max(ends) >= 0:  # another sentence: it must be about money too
+            sentence = gap[max(ends) + 1 :].lower()
+            if not any(cue in sentence for cue in MONEY_CUES):
+                return None
+        j = num.end + 1
+        if j < len(tokens) and tokens[j].text not in _CONTEXT_MONEY_NEXT:
+            return None
+        return Unit("money", money.unit, num.end)
+
     def _listed(self, lead: int) -> bool:
         """Token `lead` follows a count of the same clause after `и` or a comma."""
         if (
@@ -679,6 +708,16 @@ class _Scanner:
             elif nxt.start == tokens[j - 1].end and nxt.text not in ",.;:)»":
                 return None  # glued punctuation: `5-й`, `10:30`, `5/7`
         return Unit("count", self.out[-1].unit, num.end)
+
+    def _partitive_count(self, num: Number) -> Unit | None:
+        """`21 из 2860 депутатов`: a bare number before `из` + a count takes that count's noun."""
+        tokens, text = self.tokens, self.text
+        j = num.end + 1
+        if j + 1 >= len(tokens) or tokens[j].low != "из" or not is_ascii_digit(tokens[j + 1].text[0]):
+            return None
+        whole = read_number(tokens, j + 1, text, qualified=False)
+        unit = _unit_after(tokens, whole, j + 1, text) if whole is not None else None
+        return Unit("count", unit.unit, num.end) if unit is not None and unit.kind == "count" else None
 
     def _contrasted_count(self, lead: int, first: int, num: Number) -> Unit | None:
         """`около 400, а по всей стране более 100 тыс. скотомогильников`: the noun of a count after `, а`
@@ -799,7 +838,7 @@ class _Scanner:
             if unit is None:
                 shared = shared_unit_ahead(tokens, num, text, _unit_after)
                 unit = Unit(shared[0], shared[1], num.end) if shared else None
-            unit = unit or self._previous_unit(lead, num)
+            unit = unit or self._previous_unit(lead, num) or self._money_in_context(num)
         if numbered and not num.scaled and (unit is None or unit.kind not in _LABEL_PROOF_KINDS):
             # `статья 50`, `дом 12`; a measure, money, a percentage or a scale word make it an amount:
             # `калибром 122 мм`, `участок 5 га`, `вложила в проект 12 млрд рублей`
@@ -807,7 +846,11 @@ class _Scanner:
         if unit is not None and unit.kind == "count" and self._labelled_list(lead):
             return None  # `статьи 222 и 232 Конституции`: the last label of a list, not a count
         if unit is None and not (qual_found and tokens[first].low in _PREP_QUALIFIERS):
-            unit = self._elliptic_count(lead, num) or self._contrasted_count(lead, first, num)
+            unit = (
+                self._partitive_count(num)
+                or self._elliptic_count(lead, num)
+                or self._contrasted_count(lead, first, num)
+            )
 
         # ranges: `5-10 млн тенге`, `от 5 до 10 млн тенге`, `от 5 тыс. тенге до 10 тыс.`
         after_first = unit.end if unit else num.end
