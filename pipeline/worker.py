@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline import schema
+from pipeline.memory import release_free_memory
 from pipeline.stages import STAGES
 from pipeline.stages.base import Doc, StageFn
 from pipeline.store import Store
@@ -84,6 +85,8 @@ def run_batch(
         {"doc_id": d, "content_hash": hashes[d], "version_key": version_key, "status": s}
         for d, s in status.items()
     ]
+    del docs, outputs, errors
+    release_free_memory()  # memory bounded by the batch, not by how many batches came before
     return BatchResult(batch_id, records, written)
 
 
