@@ -80,6 +80,7 @@ _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокраще
 _CONTEXT_MONEY_CHARS = 200
 _CONTEXT_MONEY_NEXT = frozenset({"–", "—", "-", ",", ".", ";", ")", ":"})
 
+
 class Unit(NamedTuple):
     kind: str
     unit: str
