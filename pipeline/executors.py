@@ -12,6 +12,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
@@ -92,14 +93,45 @@ def _exit_without_teardown() -> None:
 
 
 class DaskExecutor:
-    """A Dask cluster: the one at `scheduler`, or a LocalCluster of `workers` single-threaded processes."""
+    """A Dask cluster: the one at `scheduler`, or a LocalCluster of `workers` single-threaded processes.
+
+    The cluster starts in a background thread (a LocalCluster takes seconds), so the driver goes on ingesting
+    while it comes up; the first call that needs it waits for it."""
 
     name = "dask"
 
     def __init__(self, workers: int, scheduler: str | None = None) -> None:
+        self.workers = workers
+        self._cluster = None
+        self._client: Any = None
+        self._failure: BaseException | None = None
+        self._warm_calls: list[tuple] = []
+        self._started = False
+        self._lock = threading.Lock()
+        self._starter = threading.Thread(target=self._start, args=(workers, scheduler), daemon=True)
+        self._starter.start()
+
+    def _start(self, workers: int, scheduler: str | None) -> None:
+        try:
+            self._connect(workers, scheduler)
+        except BaseException as e:  # re-raised in the driver's thread by _ready()
+            self._failure = e
+            return
+        with self._lock:
+            calls, self._warm_calls = self._warm_calls, []
+            self._started = True
+        for fn, args in calls:
+            self._submit_warm(fn, *args)
+
+    def _ready(self) -> Any:
+        self._starter.join()
+        if self._failure is not None:
+            raise self._failure
+        return self._client
+
+    def _connect(self, workers: int, scheduler: str | None) -> None:
         from distributed import Client, LocalCluster
 
-        self._cluster = None
         if scheduler:
             self._client = Client(scheduler)
         else:
@@ -117,6 +149,13 @@ class DaskExecutor:
         self.workers = len(self._client.scheduler_info().get("workers", {})) or workers
 
     def warm(self, fn: Callable[..., Any], *args: Any) -> None:
+        with self._lock:
+            if not self._started:  # the starter thread submits it once the cluster is up
+                self._warm_calls.append((fn, args))
+                return
+        self._submit_warm(fn, *args)
+
+    def _submit_warm(self, fn: Callable[..., Any], *args: Any) -> None:
         from distributed import fire_and_forget
 
         for address in self._client.scheduler_info().get("workers", {}):
@@ -125,6 +164,7 @@ class DaskExecutor:
     def map_unordered(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]:
         from distributed import as_completed
 
+        self._ready()
         queue = as_completed()
         in_flight = 0
         for args in tasks:
@@ -138,7 +178,9 @@ class DaskExecutor:
             yield future.result()
 
     def close(self) -> None:
-        self._client.close()
+        self._starter.join()
+        if self._client is not None:
+            self._client.close()
         if self._cluster is not None:
             self._cluster.close()
 

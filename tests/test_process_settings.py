@@ -26,9 +26,26 @@ def test_dask_local_cluster_workers_run_without_the_profiler() -> None:
 
     executor = DaskExecutor(1)
     try:
-        enabled = executor._client.run(
+        enabled = executor._ready().run(
             lambda: __import__("dask").config.get("distributed.worker.profile.enabled")
         )
     finally:
         executor.close()
     assert list(enabled.values()) == [False]
+
+
+def test_dask_executor_starts_in_the_background_and_runs_warm_calls_made_before_it_is_up() -> None:
+    from pipeline.executors import DaskExecutor
+
+    executor = DaskExecutor(1)
+    try:
+        # builtins travel by reference to the worker processes: set a variable there, then read it back
+        executor.warm(
+            exec, "__import__('os').environ['PIPELINE_TEST_WARMED'] = 'yes'"
+        )  # queued if not up yet
+        results = list(
+            executor.map_unordered(eval, [("__import__('os').environ.get('PIPELINE_TEST_WARMED')",)])
+        )
+    finally:
+        executor.close()
+    assert results == ["yes"]

@@ -148,9 +148,9 @@ sets that the guide reads differently were brought in line with it: centuries (`
 ``к X`` in the past (open_start), two narrative offsets in articles without ``published`` (resolved from the
 date told), and two windows the first annotator had left out.
 
-A sixth set (``tests/data/bench_gold_test6.jsonl``, 15 articles with ``published``, 48 amounts, 79 dates) and a
-seventh (``tests/data/bench_gold_test7.jsonl``, 15 articles, 12 with ``published``, 61 amounts, 55 dates) were
-annotated per the guide by two more annotators, blind to the extractors, at the same time. Selection: the
+A sixth set (``tests/data/bench_gold_test6.jsonl``, 15 articles with ``published``, 48 amounts, 79 dates) and
+a seventh (``tests/data/bench_gold_test7.jsonl``, 15 articles, 12 with ``published``, 61 amounts, 55 dates)
+were annotated per the guide by two more annotators, blind to the extractors, at the same time. Selection: the
 sixth takes the even lines (0-based) 0-4998 with a ``published`` date, shuffled by ``random.Random(20261201)``
 (``rng.sample(ids, len(ids))``), the first 15 whose excerpt holds at least three dates and four mentions in
 all; the seventh the odd lines, those with ``published`` shuffled by ``random.Random(20261202)``, then those
