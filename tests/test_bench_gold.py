@@ -24,6 +24,7 @@ PARTS = {
     "test5": (12, 12),
     "test6": (15, 15),
     "test7": (15, 12),
+    "test8": (15, 15),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
