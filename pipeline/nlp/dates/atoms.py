@@ -194,8 +194,10 @@ def half(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None
     a = attach_year(Atom("half", i, o[0] + 1, part=o[1]), t, lex)
     if t.low[o[0]] in lex.half_words_need_year and not a.has_year():  # `во второй половине дня`
-        c = century(t, o[0] + 1, lex)  # `первой половины XX века`
-        return None if c is None else Atom("century", i, c.stop, part=c.part, century_half=o[1])
+        era = century(t, o[0] + 1, lex) or decade(t, o[0] + 1, lex)  # `первой половины XX века`, `1950-х`
+        if era is None or era.rel_century is not None:
+            return None
+        return Atom(era.gran, i, era.stop, part=era.part, half_of=o[1])
     return _counted_or_ordinal(a, t, o[0], lex)
 
 

@@ -153,10 +153,11 @@ _ANCHOR_KINDS = frozenset({"date", "month", "year", "open_end"})
 
 def _anchors(m: DateMention) -> bool:
     """A resolved day, month or year told by the text (`19 марта`, `с мая 2010 года`), or a resolved
-    relative day (`На вчерашнем заседании ... накануне`): what a narrative offset after it counts from."""
+    relative one (`На вчерашнем заседании ... накануне`, `шесть лет назад ... год спустя`): what a narrative
+    offset after it counts from."""
     if m.date_start is None or m.granularity is None:
         return False
-    return m.kind in _ANCHOR_KINDS or (m.kind == "relative" and m.granularity == "day")
+    return m.kind in _ANCHOR_KINDS or (m.kind == "relative" and m.granularity in ("day", "month", "year"))
 
 
 # How far back (in characters) a year of the past still sets the year of year-less dates

@@ -199,8 +199,8 @@ def _match_seq(t: Tokens, i: int, seqs: tuple[tuple[str, ...], ...]) -> int | No
 
 
 def _since_ok(t: Tokens, a: Atom, lex: Lexicon) -> bool:
-    """`с 2019 годом` (instrumental) is `with`, not `since`."""
-    return t.low_at(a.stop - 1) not in lex.instrumental
+    """`с 2019 годом`, `с первым полугодием прошлого года` (instrumental) is `with`, not `since`."""
+    return not any(t.low[k] in lex.instrumental for k in range(a.first, min(a.stop, len(t))))
 
 
 def dash_range(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Range | None:
@@ -269,6 +269,9 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
             return Open("open_end", a, i, stop, pivot=pivot)
     j = _match_seq(t, i, lex.open_after_preps)
     if j is not None:
+        r = dash_range(t, j, lex, None)
+        if r is not None:  # `после 2013–2014 годов`: from the day after the range ends
+            return Open("open_end", r.tail, i, r.stop, after=True)
         a, pivot = _open_atom(t, j, lex)
         if a is not None:
             return Open("open_end", a, i, a.stop, after=True, pivot=pivot)

@@ -136,6 +136,7 @@ class Lexicon:
     offset_not_before: frozenset[str]  # `через год после ...`: counted from an event, not a date
     window_words: frozenset[str]  # `последние` in `в последние два года`
     window_singular: frozenset[str]  # `последний год`: a window of one unit
+    first_time_words: frozenset[str]  # `Впервые за 15 лет`: a window too
     window_units: dict[str, tuple[str, int]]  # `десятилетия` -> (month, 120); `недель` -> (day, 7)
     window_numbers: dict[str, float]  # `полторы` -> 1.5
     window_scales: dict[str, int]  # `тысячи` -> 1000
@@ -258,6 +259,7 @@ def lexicon() -> Lexicon:
         offset_not_before=_set(raw, "offset_not_before"),
         window_words=_set(raw, "window_words"),
         window_singular=_set(raw, "window_singular"),
+        first_time_words=_set(raw, "first_time_words"),
         window_units=_units(raw["window_units"]),
         window_numbers={fold(f): float(k) for k, forms in raw["window_fractions"].items() for f in forms},
         window_scales=_forms(raw["window_scales"]),

@@ -312,6 +312,9 @@ def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if unit is None:
         return None
     c = _count_before(t, k - 1, lex)
+    if c is None and unit == "year" and t.low_at(k - 1) in lex.window_numbers:  # `Полтора года назад`
+        months = 12 * lex.window_numbers[t.low[k - 1]]
+        return _offset_atom("month", int(months), -1, k - 1, i + 1) if months.is_integer() else None
     approx = t.low_at((c[0] if c else k) - 1) in lex.ago_approx_words
     if c is None:
         # `несколько лет назад`: vague; `около месяца назад`: an estimate of one month
@@ -413,9 +416,10 @@ def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None  # `лет пять спустя`, `два-три года спустя`: vague
     if c[0] > 0 and t.low[c[0] - 1] in ("на", "за"):
         return None  # `на два года раньше срока`: a comparison, not a date
-    if w in lex.story_later_words and "Past" not in _clause_tenses(t, i):
-        return None
-    return _offset_atom(unit, c[1], sign, c[0], i + 1, narrative=True)
+    a = _offset_atom(unit, c[1], sign, c[0], i + 1, narrative=True)
+    if a is not None and w in lex.story_later_words and "Past" not in _clause_tenses(t, i):
+        a.needs_anchor = True  # `на выборах мэра год спустя`: after the date just told, or nothing
+    return a
 
 
 # --- windows up to now: `в последние два года`, `Два последних десятилетия` ---------------------------
@@ -450,7 +454,13 @@ def window(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     window from that many units before the reference date up to it. Without a count (`в последние годы`)
     it is vague: None."""
     first = i
-    c = _count_after(t, i + 1, lex)
+    if t.low[i] in lex.first_time_words:  # `Впервые за 15 лет`: a window, spanning from the count
+        c = _count_after(t, i + 2, lex) if t.low_at(i + 1) == "за" else None
+        if c is None:
+            return None
+        first = i + 2
+    else:
+        c = _count_after(t, i + 1, lex)
     if c is not None:
         n, j = c
     else:
@@ -502,7 +512,7 @@ def deictic_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`прошлогодним хитом`, `вчерашнего заседания`: an adjective dating a thing; not `на сегодняшний
     день` (as of now)."""
     unit = lex.deictic_adjectives.get(t.low[i])
-    if unit is None or t.low_at(i + 1) in lex.deictic_adjective_not_before:
+    if unit is None or (unit[1] == 0 and t.low_at(i + 1) in lex.deictic_adjective_not_before):
         return None
     return Atom(unit[0], i, i + 1, relative=True, offset=unit[1])
 

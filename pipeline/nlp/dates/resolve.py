@@ -111,6 +111,15 @@ def _weekend(pub: date, off: int) -> iv.Interval:
     return saturday, saturday + timedelta(days=1)
 
 
+def _half(span: iv.Interval, half: int | None) -> iv.Interval:
+    """The first or second half of a decade or century (`второй половине 1950-х` -> 1955-1959)."""
+    if half is None:
+        return span
+    years = (span[1].year - span[0].year + 1) // 2
+    first = span[0].year + years * (half - 1)
+    return date(first, 1, 1), date(first + years - 1, 12, 31)
+
+
 def _window_start(gran: str, off: int, pub: date) -> date:
     """The first day of a window `off` days or months back from pub (the same day of that month, or its
     last day when shorter)."""
@@ -154,13 +163,9 @@ def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Inter
         if a.rel_century is not None and pub is not None:  # `90-х годов прошлого века`
             n = iv.century_of(pub.year) + a.rel_century
             return iv.decade(100 * (n - 1) + (a.part or 0) % 100)
-        return iv.decade(a.part or 0)
+        return _half(iv.decade(a.part or 0), a.half_of)
     if a.gran == "century":
-        span = iv.century(a.part or 1)
-        if a.century_half is None:
-            return span
-        first = span[1].year - 99 + 50 * (a.century_half - 1)
-        return date(max(1, first), 1, 1), date(first + 49, 12, 31)
+        return _half(iv.century(a.part or 1), a.half_of)
     if a.year is not None:
         return a.interval(a.year)
     if pub is None:

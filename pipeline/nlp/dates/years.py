@@ -133,6 +133,15 @@ def year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("year", i, y[0], year=y[1]) if y else None
 
 
+_BRACKET_CHARS = 120  # how far back the `(` of `(«Песнь о великом походе», 1924)` may be
+
+
+def _closes_bracket(text: str, at: int) -> bool:
+    """The year at `at` ends a bracket opened shortly before (`(«Музыка над базаром», из сборника, 1959)`)."""
+    opened = text.rfind("(", max(0, at - _BRACKET_CHARS), at)
+    return opened >= 0 and text.find(")", opened, at) < 0
+
+
 def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
     """A 4-digit number with no `год` that is still a year: alone in brackets (`(1944)`, `(р. 1947)`), or
     after locative `в` with nothing after it that it could count (`ни в 2007, ни в 2005 году`, `В 2015
@@ -145,7 +154,7 @@ def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
     prev = t.low_at(i - 1)
     born = prev == "." and t.low_at(i - 2) in lex.born_abbr and t.low_at(i - 3) == "("  # `(р. 1947)`
     if nxt == ")":
-        return prev == "(" or born
+        return prev == "(" or born or (prev == "," and _closes_bracket(t.text, t.start[i]))
     if born and nxt in (";", ","):  # `(р. 1955; настоящая фамилия ...)`
         return True
     if t.low_at(i - 1) not in lex.bare_year_preps:
