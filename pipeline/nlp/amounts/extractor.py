@@ -11,6 +11,7 @@ from pipeline.nlp.amounts.lexicon import (
     COUNT_STOPLIST,
     CURRENCIES,
     DEGREE_ADVERBS,
+    EXISTENTIAL_VERBS,
     IDIOMS,
     IMPRINT_UNITS,
     MONEY_CUES,
@@ -620,15 +621,36 @@ class _Scanner:
         return unit if tokens[k + 2].low in _RATE_PERIODS else None
 
     def _previous_unit(self, lead: int, num: Number) -> Unit | None:
-        """`274 млрд руб., в 2019 году – 288 млрд.`: a bare scaled number continues the previous money amount.
+        """`274 млрд руб., в 2019 году – 288 млрд.`, `159 тыс. надомников, а год спустя – 100 тыс.`: a bare
+        scaled number continues the previous money amount or count.
 
         Only within one clause run (at most 40 characters, no sentence punctuation between)."""
-        if not num.scaled or not self.out or self.out[-1].kind != "money":
+        if not num.scaled or not self.out or self.out[-1].kind not in ("money", "count"):
             return None
+        if self.out[-1].kind == "count" and (self.out[-1].value or 0) < 1000:
+            return None  # `Двое игроков поставили миллион`: only a scaled count goes on (`159 тыс.`)
         gap = self.text[self.out[-1].end : self.tokens[lead].start]
         if len(gap) > 40 or any(ch in gap for ch in ".;:!?\n()«»"):
             return None
-        return Unit("money", self.out[-1].unit, num.end)
+        return Unit(self.out[-1].kind, self.out[-1].unit, num.end)
+
+    def _noun_before(self, lead: int, num: Number) -> Unit | None:
+        """`надомников было 159 тыс.`, `жителей осталось 1,7 млн`: a bare scaled number with nothing after it
+        to count takes the genitive plural noun before it, with only a verb of being between."""
+        tokens = self.tokens
+        j = num.end + 1
+        if not num.scaled or (j < len(tokens) and tokens[j].text not in _CONTEXT_MONEY_NEXT):
+            return None
+        floor = self.out[-1].end if self.out else 0  # not a noun some amount before already counts
+        k = lead - 1
+        while k >= 0 and tokens[k].start >= floor and tokens[k].text[0].isalpha():
+            lemma, grammemes = first_parse(tokens[k].low)
+            if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
+                return Unit("count", lemma, num.end)
+            if lemma not in EXISTENTIAL_VERBS:
+                return None
+            k -= 1
+        return None
 
     def _money_in_context(self, num: Number) -> Unit | None:
         """`выделить 20 трлн рублей. Из этой суммы ... порядка 5 трлн – отпускалось`: a scaled number with
@@ -839,7 +861,12 @@ class _Scanner:
             if unit is None:
                 shared = shared_unit_ahead(tokens, num, text, _unit_after)
                 unit = Unit(shared[0], shared[1], num.end) if shared else None
-            unit = unit or self._previous_unit(lead, num) or self._money_in_context(num)
+            unit = (
+                unit
+                or self._noun_before(lead, num)
+                or self._previous_unit(lead, num)
+                or self._money_in_context(num)
+            )
         if numbered and not num.scaled and (unit is None or unit.kind not in _LABEL_PROOF_KINDS):
             # `статья 50`, `дом 12`; a measure, money, a percentage or a scale word make it an amount:
             # `калибром 122 мм`, `участок 5 га`, `вложила в проект 12 млрд рублей`

@@ -146,6 +146,7 @@ CHANGE_WORDS = _word_list("change_words.txt")
 SUBSTANTIVIZED = _word_list("substantivized.txt")
 DEGREE_ADVERBS = _word_list("degree_adverbs.txt")
 MONEY_CUES = _word_list("money_cues.txt")  # stems, matched inside words
+EXISTENTIAL_VERBS = _word_list("existential_verbs.txt")
 
 # Any token that can start a number: the prefilter of the scanner.
 NUMBER_START_WORDS: frozenset[str] = frozenset(NUMBER_WORDS) | frozenset(SCALE_WORD_FORMS)
