@@ -526,11 +526,12 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("Иван Крылов. Две реки. – Областная типография, 2015. – 96 с.", [ex("96 с.", C, 96, "страница")]),
     # a single line ending in a bracketed number is an ordinary sentence
     ("На встречу пришли 30 человек (12)", [ex("30 человек", C, 30, "человек")]),
-    # --- a collective numeral with no noun of its own is no amount, even after a count
+    # --- a collective numeral after a count of the same sentence counts its noun (the guide); `все трое` not
     (
         "За поправку голосовали 120 депутатов, против — двое, воздержались 5.",
-        [ex("120 депутатов", C, 120, "депутат"), ex("5", C, 5, "депутат")],
+        [ex("120 депутатов", C, 120, "депутат"), ex("двое", C, 2, "депутат"), ex("5", C, 5, "депутат")],
     ),
+    ("Пришли 12 депутатов, но все трое промолчали.", [ex("12 депутатов", C, 12, "депутат")]),
     # --- a sentence-final dot after a dotless abbreviation (млрд, км) is the sentence's, not the span's
     ("Фонд вложил $12 млрд. Остальное дали банки.", [ex("$12 млрд", M, 12e9, "USD")]),
     ("Трасса протянулась на 340 км.\nСтроители уже ушли.", [ex("340 км", Q, 340, "km")]),

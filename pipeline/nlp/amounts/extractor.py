@@ -446,16 +446,28 @@ def _numbering_before(tokens: list[Token], i: int, text: str) -> bool:
     return prev.text[0].isalpha() and first_parse(prev.low)[0] in NUMBERING_WORDS
 
 
+def _ends_sentence(tokens: list[Token], j: int) -> bool:
+    """Token j ends a sentence: `!`, `?`, `;`, or a dot before a capital (`300 км. По нему`; not `п.п.,`)."""
+    tok = tokens[j]
+    if tok.text == ".":
+        return j + 1 < len(tokens) and tokens[j + 1].text[0].isupper()
+    return tok.text in _SENTENCE_ENDS
+
+
+_ALL_WORDS = frozenset({"все", "всех", "всем", "всеми"})  # `все трое`: the whole group, no count
+_CHANGE_LOOKBACK = 6  # `снизились для рабочих и инженеров до 250 г`
+
+
 def _change_target(tokens: list[Token], k: int, text: str, floor: int) -> bool:
     """Is `до` at token k the target of a change (`вырос до 10%`, `с 5 до 10%`, `снизился на 3 п.п., до 62%`)?
 
-    Looks back over the clause (at most 4 tokens, commas allowed) for a number, a previous amount or a
-    word of change; `поставлять до 30 млрд` stays an upper bound.
+    Looks back over the clause (at most _CHANGE_LOOKBACK tokens, commas allowed) for a number, a previous
+    amount or a word of change; `поставлять до 30 млрд` stays an upper bound.
     """
     j = k - 1
-    while j >= 0 and j >= k - 4:
+    while j >= 0 and j >= k - _CHANGE_LOOKBACK:
         tok = tokens[j]
-        if not tight(text, tok.end, tokens[j + 1].start):
+        if not tight(text, tok.end, tokens[j + 1].start) or _ends_sentence(tokens, j):
             return False
         if is_ascii_digit(tok.text[0]) or j < floor or tok.low in NUMBER_START_WORDS:
             return (
@@ -708,8 +720,8 @@ class _Scanner:
                 return None  # `+19`, `20-1`, `(22+31)`: scores and signed differences
         if tokens[lead].low in SCALE_WORD_FORMS:
             return None  # `поставили миллион и $1,2 млн`: a bare scale word is money or vague
-        if num.end == lead and "Coll" in first_parse(tokens[lead].low)[1]:
-            return None  # `против — трое`, `все трое`: a collective numeral with no noun is no amount
+        if num.end == lead and lead > 0 and tokens[lead - 1].low in _ALL_WORDS:
+            return None  # `все трое`: a collective numeral with no noun is no amount
         j = _list_end(tokens, num.end, text) + 1
         if (
             j < len(tokens)
