@@ -25,6 +25,7 @@ PARTS = {
     "test6": (15, 15),
     "test7": (15, 12),
     "test8": (15, 15),
+    "test9": (15, 15),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
