@@ -18,6 +18,7 @@ from pipeline.nlp.amounts.lexicon import (
     NUMBER_START_WORDS,
     NUMBER_WORDS,
     NUMBERING_WORDS,
+    POST_QUALIFIERS,
     PREFIX_SYMBOLS,
     QUALIFIERS_REV,
     SCALE_WORD_FORMS,
@@ -927,6 +928,11 @@ class _Scanner:
         end = max(unit.end, num.end)
         if _quoted_name(tokens, first, end, text):
             return end  # `«Движение 5 звезд»`: part of a name in quotes
+        if qual == "exact" and end + 2 < len(tokens) and tokens[end + 1].low in ("и", "или"):
+            post = POST_QUALIFIERS.get(tokens[end + 2].low)
+            moreover = end + 3 < len(tokens) and tokens[end + 3].low == "того"  # `и более того`
+            if post is not None and not moreover:  # `10% и более`: the qualifier after the number
+                qual, end = post, end + 2
         value, vmin, vmax = _value_fields(_times(num.value, unit.factor), qual)
         self._emit(first, end, unit.kind, value, vmin, vmax, unit.unit, qual)
         return end

@@ -147,6 +147,7 @@ SUBSTANTIVIZED = _word_list("substantivized.txt")
 DEGREE_ADVERBS = _word_list("degree_adverbs.txt")
 MONEY_CUES = _word_list("money_cues.txt")  # stems, matched inside words
 EXISTENTIAL_VERBS = _word_list("existential_verbs.txt")
+POST_QUALIFIERS: dict[str, str] = {r[0]: r[1] for r in _rows("post_qualifiers.tsv")}
 
 # Any token that can start a number: the prefilter of the scanner.
 NUMBER_START_WORDS: frozenset[str] = frozenset(NUMBER_WORDS) | frozenset(SCALE_WORD_FORMS)
