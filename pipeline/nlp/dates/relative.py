@@ -230,7 +230,8 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     unit = _unit(w, lex)
     if unit is not None:
         return Atom(unit, i, i + 2, relative=True, offset=off)
-    if w in lex.day_unit_words and off in (-1, 1):  # `на следующий день`, `следующего дня`
+    if w in lex.day_unit_words and off in (-1, 1) and t.raw[i + 1].islower():
+        # `на следующий день`, `следующего дня`; not `предстоящий День города` (a holiday)
         return Atom("day", i, i + 2, relative=True, offset=off, narrative=True)
     m = lex.months.get(w)
     if m is not None and t.kind[i + 1] == WORD:  # `в прошлом августе`: the last August before
