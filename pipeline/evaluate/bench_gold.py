@@ -157,6 +157,14 @@ all; the seventh the odd lines, those with ``published`` shuffled by ``random.Ra
 without by the same generator, the first 12 and 3 whose excerpt holds at least two dates and four mentions;
 both skip ids already in a gold file. Excerpt rule as for the fourth set. Both were scored once before any
 change made for them (README), then used for development.
+
+An eighth and a ninth set (``tests/data/bench_gold_test8.jsonl``: 15 articles, 84 amounts, 103 dates;
+``bench_gold_test9.jsonl``: 15 articles, 43 amounts, 68 dates) were annotated per the guide (the eighth after
+its section settled on the sixth and seventh sets' questions), one after the other, each by a new annotator
+blind to the extractors and scored once before changes were made for it. Selection: all lines 0-4999 with a
+``published`` date not already in a gold file, shuffled by ``random.Random(20261203)`` and
+``random.Random(20261204)``; the first 15 whose excerpt holds at least three dates and five mentions in all
+(vague items the guide leaves out not counted); excerpt window 1100-1700 inclusive.
 """
 
 from __future__ import annotations
