@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import platform
 import subprocess
 import sys
 
@@ -49,3 +50,11 @@ def test_dask_executor_starts_in_the_background_and_runs_warm_calls_made_before_
     finally:
         executor.close()
     assert results == ["yes"]
+
+
+def test_the_c_heap_is_tuned_and_trimmed_where_glibc_allows() -> None:
+    from pipeline.memory import release_free_memory, tune_allocator
+
+    on_glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert tune_allocator() is on_glibc
+    assert release_free_memory() is on_glibc
