@@ -1,10 +1,10 @@
-"""Keep the C heap from growing with the corpus: allocator settings at start, a trim between batches.
+"""Keep the C heap from growing with the corpus: fewer malloc arenas, and a trim between batches.
 
 glibc keeps the pages of freed small objects in its arenas; after many batches of varied documents the heap
 is fragmented and the resident size creeps up with the corpus rather than the batch. Two arenas instead of
-eight per core and large blocks (>= 128 KiB) served by mmap, so that freeing them returns them, took the peak
-RSS of a 1-worker run over 5,000 articles from 620 to 539 MB (500 articles: 511 -> 463 MB); `malloc_trim(0)`
-after each batch returns whole free pages. Elsewhere (no glibc) these are no-ops.
+eight per core, and `malloc_trim(0)` after each batch, which returns whole free pages. (Serving blocks of
+128 KiB and more by mmap lowered the peak further but slowed natasha's NER by a fifth, so it is not set.)
+Elsewhere (no glibc) these are no-ops.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ def _libc_function(name: str):  # -> a ctypes function or None
 
 
 # mallopt parameters (malloc.h) and the values we set, unless the user set the matching MALLOC_* variable.
-_M_MMAP_THRESHOLD, _M_ARENA_MAX = -3, -8
-_SETTINGS = ((_M_ARENA_MAX, 2, "MALLOC_ARENA_MAX"), (_M_MMAP_THRESHOLD, 128 * 1024, "MALLOC_MMAP_THRESHOLD_"))
+_M_ARENA_MAX = -8
+_SETTINGS = ((_M_ARENA_MAX, 2, "MALLOC_ARENA_MAX"),)
 
 
 def tune_allocator() -> bool:
-    """Set glibc's arena count and mmap threshold for this process (see the module docstring)."""
+    """Set glibc's arena count for this process (see the module docstring)."""
     mallopt = _libc_function("mallopt")
     if mallopt is None:
         return False
