@@ -11,8 +11,3 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 # Arrow's default allocator (mimalloc) keeps freed pages: over thousands of batches a worker's memory grew
 # with the corpus (+60 MB in the link stage over 2,000 documents), with the system allocator it stays flat.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
-
-# The C heap: fewer arenas, so that a long run's memory follows the batch more closely.
-from pipeline.memory import tune_allocator  # noqa: E402
-
-tune_allocator()

@@ -52,9 +52,8 @@ def test_dask_executor_starts_in_the_background_and_runs_warm_calls_made_before_
     assert results == ["yes"]
 
 
-def test_the_c_heap_is_tuned_and_trimmed_where_glibc_allows() -> None:
-    from pipeline.memory import release_free_memory, tune_allocator
+def test_the_c_heap_is_trimmed_where_glibc_allows() -> None:
+    from pipeline.memory import release_free_memory
 
     on_glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
-    assert tune_allocator() is on_glibc
     assert release_free_memory() is on_glibc
