@@ -22,17 +22,20 @@ def test_arrow_allocates_from_the_system_allocator_unless_told_otherwise() -> No
     assert _in_fresh_python(probe, ARROW_DEFAULT_MEMORY_POOL="jemalloc") != "system"
 
 
-def test_dask_local_cluster_workers_run_without_the_profiler() -> None:
+def test_dask_local_cluster_workers_run_without_the_profiler_and_with_a_coarse_tick() -> None:
     from pipeline.executors import DaskExecutor
 
     executor = DaskExecutor(1)
     try:
-        enabled = executor._ready().run(
-            lambda: __import__("dask").config.get("distributed.worker.profile.enabled")
+        settings = executor._ready().run(
+            lambda: [
+                __import__("dask").config.get(key)
+                for key in ("distributed.worker.profile.enabled", "distributed.admin.tick.interval")
+            ]
         )
     finally:
         executor.close()
-    assert list(enabled.values()) == [False]
+    assert list(settings.values()) == [[False, "1s"]]
 
 
 def test_dask_executor_starts_in_the_background_and_runs_warm_calls_made_before_it_is_up() -> None:
