@@ -210,6 +210,8 @@ def _counted_noun(
             return None
         if tokens[j - 1].text == "." and tok.text[0].isupper():
             return None  # `288 млрд. Другим решением`: the abbreviation's dot ended the sentence
+        if j == k and _counted_abbreviation(tok.text):
+            return Unit("count", tok.text, j)  # `два БЛА`: the abbreviation as written (the guide)
         word = _word(tok)
         lemma, gram = first_parse(word)
         if "NOUN" in gram or "ADJS" in gram:
@@ -243,6 +245,17 @@ def _counted_noun(
         adjectives += 1
         j += 1
     return None
+
+
+def _counted_abbreviation(word: str) -> bool:
+    """`БЛА`, `АЭС`, `ОВД`: an upper-case Cyrillic abbreviation of 2-5 letters that names no place (`США`)."""
+    return (
+        2 <= len(word) <= 5
+        and word.isupper()
+        and word.isalpha()
+        and all("А" <= ch <= "Я" or ch == "Ё" for ch in word)
+        and not can_be_place(word.lower())
+    )
 
 
 def _ends_in_scale(tokens: list[Token], num: Number) -> bool:
