@@ -77,10 +77,10 @@ _OPEN_QUOTES = frozenset('«"„')
 _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокращены`, `65 получили ранения`
 
 
-# How far back (characters, same paragraph) a money amount gives its currency to a bare scaled number, and
-# what may follow that number (nothing it could count).
+# How far back (characters, same paragraph) a money amount gives its currency to a bare scaled number.
 _CONTEXT_MONEY_CHARS = 200
-_CONTEXT_MONEY_NEXT = frozenset({"–", "—", "-", ",", ".", ";", ")", ":"})
+# What may follow a bare number that borrows its unit from elsewhere: nothing it could count itself.
+_BARE_NUMBER_NEXT = frozenset({"–", "—", "-", ",", ".", ";", ")", ":"})
 
 
 class Unit(NamedTuple):
@@ -664,8 +664,7 @@ class _Scanner:
         """`надомников было 159 тыс.`, `жителей осталось 1,7 млн`: a bare scaled number with nothing after it
         to count takes the genitive plural noun before it, with only a verb of being between."""
         tokens = self.tokens
-        j = num.end + 1
-        if not num.scaled or (j < len(tokens) and tokens[j].text not in _CONTEXT_MONEY_NEXT):
+        if not num.scaled or not self._bare(num):
             return None
         floor = self.out[-1].end if self.out else 0  # not a noun some amount before already counts
         k = lead - 1
@@ -682,7 +681,7 @@ class _Scanner:
         """`выделить 20 трлн рублей. Из этой суммы ... порядка 5 трлн – отпускалось`: a scaled number with
         nothing after it that it could count takes the currency of a money amount shortly before it in the
         same paragraph (the annotation guide: the currency the text is about)."""
-        if not num.scaled:
+        if not num.scaled or not self._bare(num):
             return None
         money = next((a for a in reversed(self.out) if a.kind == "money"), None)
         if money is None:
@@ -696,10 +695,12 @@ class _Scanner:
             sentence = gap[max(ends) + 1 :].lower()
             if not any(cue in sentence for cue in MONEY_CUES):
                 return None
-        j = num.end + 1
-        if j < len(tokens) and tokens[j].text not in _CONTEXT_MONEY_NEXT:
-            return None
         return Unit("money", money.unit, num.end)
+
+    def _bare(self, num: Number) -> bool:
+        """Nothing follows the number that it could count (punctuation or the end of the text)."""
+        j = num.end + 1
+        return j >= len(self.tokens) or self.tokens[j].text in _BARE_NUMBER_NEXT
 
     def _listed(self, lead: int) -> bool:
         """Token `lead` follows a count of the same clause after `и` or a comma."""

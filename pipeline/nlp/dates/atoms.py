@@ -127,7 +127,7 @@ def month_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     its sentence (`Октябрьская революция`, `Майский район` are names), and not before the nouns of
     lex.month_adjective_not_before (`майские праздники`, `майские указы`)."""
     m = lex.month_adjectives.get(t.low[i]) if t.kind[i] == WORD else None
-    if m is None or t.kind[i + 1 if i + 1 < len(t) else i] != WORD or i + 1 >= len(t):
+    if m is None or i + 1 >= len(t) or t.kind[i + 1] != WORD:
         return None
     if not t.raw[i][0].islower() and i > 0 and t.low[i - 1] not in (".", "!", "?", "…"):
         return None

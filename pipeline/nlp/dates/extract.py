@@ -98,9 +98,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         m = to_mention(e, t, pub, ctx)
         if m is not None:
             out.append(m)
-            if _anchors(m):
-                assert m.date_start is not None and m.granularity is not None
-                anchor = (m.date_start, m.granularity, m.end)
+            anchor = _anchor_of(m) or anchor
             a = e.tail if isinstance(e, Range) else e.atom if isinstance(e, Open) else e
             if a.month is not None and not a.relative:
                 last_month = (a.month, a.year, m.end)
@@ -146,18 +144,20 @@ def _month_from_context(
 
 
 # What a narrative offset (`двумя днями раньше`, `Накануне`) can count from: a date told at most this many
-# characters before it (see _anchors).
+# characters before it (see _anchor_of).
 _ANCHOR_CHARS = 700
 _ANCHOR_KINDS = frozenset({"date", "month", "year", "open_end"})
 
 
-def _anchors(m: DateMention) -> bool:
-    """A resolved day, month or year told by the text (`19 марта`, `с мая 2010 года`), or a resolved
-    relative one (`На вчерашнем заседании ... накануне`, `шесть лет назад ... год спустя`): what a narrative
-    offset after it counts from."""
+def _anchor_of(m: DateMention) -> tuple[date, str, int] | None:
+    """(first day, granularity, end) when m is a resolved day, month or year told by the text (`19 марта`,
+    `с мая 2010 года`) or a resolved relative one (`На вчерашнем заседании ... накануне`, `шесть лет назад
+    ... год спустя`): what a narrative offset after it counts from."""
     if m.date_start is None or m.granularity is None:
-        return False
-    return m.kind in _ANCHOR_KINDS or (m.kind == "relative" and m.granularity in ("day", "month", "year"))
+        return None
+    if m.kind in _ANCHOR_KINDS or (m.kind == "relative" and m.granularity in ("day", "month", "year")):
+        return m.date_start, m.granularity, m.end
+    return None
 
 
 # How far back (in characters) a year of the past still sets the year of year-less dates

@@ -138,7 +138,9 @@ class Lexicon:
     window_singular: frozenset[str]  # `последний год`: a window of one unit
     first_time_words: frozenset[str]  # `Впервые за 15 лет`: a window too
     window_units: dict[str, tuple[str, int]]  # `десятилетия` -> (month, 120); `недель` -> (day, 7)
-    window_numbers: dict[str, float]  # `полторы` -> 1.5
+    fraction_words: dict[
+        str, float
+    ]  # `полторы` -> 1.5 (`последние полторы тысячи лет`, `Полтора года назад`)
     window_scales: dict[str, int]  # `тысячи` -> 1000
     ago_adjective_words: frozenset[str]  # `давности` in `четырехлетней давности`
     ago_adjective_units: dict[str, str]  # `летней` -> year
@@ -261,7 +263,7 @@ def lexicon() -> Lexicon:
         window_singular=_set(raw, "window_singular"),
         first_time_words=_set(raw, "first_time_words"),
         window_units=_units(raw["window_units"]),
-        window_numbers={fold(f): float(k) for k, forms in raw["window_fractions"].items() for f in forms},
+        fraction_words={fold(f): float(k) for k, forms in raw["fraction_words"].items() for f in forms},
         window_scales=_forms(raw["window_scales"]),
         ago_adjective_words=_set(raw, "ago_adjective_words"),
         ago_adjective_units=_unit_of(raw["ago_adjective_units"]),

@@ -313,8 +313,8 @@ def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if unit is None:
         return None
     c = _count_before(t, k - 1, lex)
-    if c is None and unit == "year" and t.low_at(k - 1) in lex.window_numbers:  # `Полтора года назад`
-        months = 12 * lex.window_numbers[t.low[k - 1]]
+    if c is None and unit == "year" and t.low_at(k - 1) in lex.fraction_words:  # `Полтора года назад`
+        months = 12 * lex.fraction_words[t.low[k - 1]]
         return _offset_atom("month", int(months), -1, k - 1, i + 1) if months.is_integer() else None
     approx = t.low_at((c[0] if c else k) - 1) in lex.ago_approx_words
     if c is None:
@@ -435,8 +435,8 @@ def _count_after(t: Tokens, j: int, lex: Lexicon) -> tuple[float, int] | None:
         if len(w) > 4 or (t.adjacent(j + 1) and t.low_at(j + 1) in (",", ".", "-", "–")):
             return None  # `1,5`, `3-4`: fractions and ranges are vague
         n: float = int(w)
-    elif w in lex.window_numbers:
-        n = lex.window_numbers[w]
+    elif w in lex.fraction_words:
+        n = lex.fraction_words[w]
     elif w in lex.number_words:
         n = lex.number_words[w]
         units = lex.number_words.get(t.low_at(j + 1))
