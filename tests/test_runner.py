@@ -227,3 +227,12 @@ def test_workers_warm_once_while_ingest_still_reads_and_not_for_a_run_with_nothi
     again = RecordingExecutor(tmp_path / "out")
     _runner_with(again, corpus, tmp_path / "out").run()
     assert "warm" not in again.events and "batch" not in again.events
+
+
+def test_each_batch_ends_by_trimming_the_c_heap(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    import pipeline.worker
+
+    trims: list[int] = []
+    monkeypatch.setattr(pipeline.worker, "release_free_memory", lambda: trims.append(1) or True)
+    run_pipeline(corpus, tmp_path / "out", FAST, batch_size=2)  # 5 documents: 3 segment batches
+    assert len(trims) == 3
