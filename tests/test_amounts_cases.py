@@ -591,6 +591,28 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("В регионе построят 5 АЭС.", [ex("5 АЭС", C, 5, "АЭС")]),
     # ... but not in a sentence that is not about money
     ("Бюджет составил 5 млрд рублей. Население города – 1,2 млн.", [ex("5 млрд рублей", M, 5e9, "RUB")]),
+    # a verb of exceeding makes the amount gt, outside the span (the guide)
+    ("Расходы превысили $76 млрд.", [gt("$76 млрд", M, 76e9, "USD")]),
+    ("Число долгожителей превышает 7000 человек.", [gt("7000 человек", C, 7000, "человек")]),
+    # `до N` eight words after the verb of change is still its target
+    (
+        "Решено повысить налог на роскошь и гостиничные услуги до 13%.",
+        [ex("13%", P, 13, "%")],
+    ),
+    # ... and so is a `до N` parallel to such a target; after any other amount `до N` a clause on is a bound
+    (
+        "Порции снизились для рабочих до 250 г, остальным жителям – до 125 г.",
+        [ex("250 г", Q, 250, "g"), ex("125 г.", Q, 125, "g")],
+    ),
+    (
+        "Инвестор вложит около $1,2 млрд, а на стройке будут заняты до 1500 рабочих.",
+        [ap("около $1,2 млрд", M, 1.2e9, "USD"), lt("до 1500 рабочих", C, 1500, "рабочий", "lte")],
+    ),
+    # bare numbers after a preposition take no noun by ellipsis, in a list neither (marks, not students)
+    (
+        "Из 900 студентов 520 сдают все на 4 и 5.",
+        [ex("900 студентов", C, 900, "студент"), ex("520", C, 520, "студент")],
+    ),
 ]
 
 

@@ -26,6 +26,7 @@ PARTS = {
     "test7": (15, 12),
     "test8": (15, 15),
     "test9": (15, 15),
+    "test10": (14, 14),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 

@@ -11,6 +11,7 @@ from pipeline.nlp.amounts.lexicon import (
     COUNT_STOPLIST,
     CURRENCIES,
     DEGREE_ADVERBS,
+    EXCEED_WORDS,
     EXISTENTIAL_VERBS,
     IDIOMS,
     IMPRINT_UNITS,
@@ -369,6 +370,13 @@ def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
     return None
 
 
+def _list_start(tokens: list[Token], i: int) -> int:
+    """First token of the list of bare numbers `4 и 5`, `7, 8 и 11` whose last member starts at token i."""
+    while i >= 2 and tokens[i - 1].low in _LIST_SEPS and is_ascii_digit(tokens[i - 2].text[0]):
+        i -= 2
+    return i
+
+
 def _list_end(tokens: list[Token], j: int, text: str) -> int:
     """Last token of the list of bare numbers that starts with a number ending at token j (`7, 8 и 11`)."""
     for _ in range(6):
@@ -434,15 +442,24 @@ def _noun_follows(tokens: list[Token], j: int, text: str) -> bool:
     return "NOUN" in first_parse(_word(tokens[j + 1]))[1]
 
 
-def _qualifier_before(tokens: list[Token], i: int, text: str, floor: int) -> tuple[str, int] | None:
-    """Qualifier phrase ending right before token i, not reaching back past token index `floor`."""
+def _exceeding(tok: Token) -> bool:
+    return tok.text[0].isalpha() and first_parse(tok.low)[0] in EXCEED_WORDS
+
+
+def _qualifier_before(
+    tokens: list[Token], i: int, text: str, floor: int, parallel: bool = False
+) -> tuple[str, int] | None:
+    """Qualifier phrase ending right before token i, not reaching back past token index `floor`; `parallel`
+    when the amount that ends at `floor` was the target of a change (see _change_target)."""
     if i - 1 < floor or not tight(text, tokens[i - 1].end, tokens[i].start):
         return None
     found = match_trie(QUALIFIERS_REV, tokens, i - 1, text, step=-1)
+    if found is None and i - 1 >= floor and _exceeding(tokens[i - 1]):
+        return "gt", i  # `превысил $76 млрд`: gt, the verb left out of the span
     if found is None or found[1] < floor:
         return None
     qual, first = found
-    if tokens[i - 1].low == "до" and first == i - 1 and _change_target(tokens, first, text, floor):
+    if tokens[i - 1].low == "до" and first == i - 1 and _change_target(tokens, first, text, floor, parallel):
         return None
     return qual, first
 
@@ -469,21 +486,26 @@ def _ends_sentence(tokens: list[Token], j: int) -> bool:
 
 
 _ALL_WORDS = frozenset({"все", "всех", "всем", "всеми"})  # `все трое`: the whole group, no count
-_CHANGE_LOOKBACK = 6  # `снизились для рабочих и инженеров до 250 г`
+_FROM_LOOKBACK = 3  # `с 5 до`, `в четыре раза – до`; not `1,2 млрд долларов, а на стройке будут заняты до`
+_CHANGE_LOOKBACK = 8  # `повысить налог на роскошь и гостиничные услуги до 13%`
 
 
-def _change_target(tokens: list[Token], k: int, text: str, floor: int) -> bool:
+def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel: bool) -> bool:
     """Is `до` at token k the target of a change (`вырос до 10%`, `с 5 до 10%`, `снизился на 3 п.п., до 62%`)?
 
-    Looks back over the clause (at most _CHANGE_LOOKBACK tokens, commas allowed) for a number, a previous
-    amount or a word of change; `поставлять до 30 млрд` stays an upper bound.
+    Looks back over the clause (at most _CHANGE_LOOKBACK tokens, commas allowed) for a word of change, and
+    _FROM_LOOKBACK tokens for a number or a previous amount (any distance when that amount was itself the
+    target of a change: `parallel`); `поставлять до 30 млрд` stays an upper bound.
     """
     j = k - 1
     while j >= 0 and j >= k - _CHANGE_LOOKBACK:
         tok = tokens[j]
         if not tight(text, tok.end, tokens[j + 1].start) or _ends_sentence(tokens, j):
             return False
-        if is_ascii_digit(tok.text[0]) or j < floor or tok.low in NUMBER_START_WORDS:
+        if j < floor and parallel:
+            return True  # `снизились для рабочих до 250 г, остальным жителям – до 125 г`
+        near = k - j <= _FROM_LOOKBACK
+        if near and (is_ascii_digit(tok.text[0]) or j < floor or tok.low in NUMBER_START_WORDS):
             return (
                 True  # a number or the end of the previous amount: `с 5 до 10%`, `в четыре раза – до 16 млрд`
             )
@@ -581,12 +603,15 @@ class _Scanner:
         self.tokens = tokenize_windows(text, ANCHORS, before=48, after=110)
         self.out: list[Amount] = []
         self.floor = 0  # first token index not yet consumed by an amount
+        self.target_floor = -1  # the floor after an amount that was the target of a change (`вырос до 10%`)
+        self._target = False  # the amount being read is such a target
 
     def run(self) -> list[Amount]:
         tokens = self.tokens
         i = 0
         while i < len(tokens):
             tok = tokens[i]
+            self._target = False
             # prefilter: only digits and number/scale words can start an amount
             if is_ascii_digit(tok.text[0]) or tok.low in NUMBER_START_WORDS:
                 end = self._try(i)
@@ -596,6 +621,7 @@ class _Scanner:
                 end = None
             if end is not None:
                 self.floor = end + 1
+                self.target_floor = self.floor if self._target else -1
                 i = end + 1
                 continue
             i += 1
@@ -727,10 +753,13 @@ class _Scanner:
         gap = text[self.out[-1].end : tokens[lead].start]
         if len(gap) > _ELLIPSIS_CHARS or any(ch in gap for ch in _SENTENCE_ENDS):
             return None
+        first = _list_start(tokens, lead)
+        if first > 0:
+            prev = tokens[first - 1]
+            if prev.text[0].isalpha() and "PREP" in first_parse(prev.low)[1]:
+                return None  # `в 15`, `по 2`, `на 4 и 5`
         if lead > 0:
             prev = tokens[lead - 1]
-            if prev.text[0].isalpha() and "PREP" in first_parse(prev.low)[1]:
-                return None  # `в 15`, `по 2`
             if prev.end == tokens[lead].start and prev.text in _SIGNS | {"+", "(", "/"}:
                 return None  # `+19`, `20-1`, `(22+31)`: scores and signed differences
         if tokens[lead].low in SCALE_WORD_FORMS:
@@ -838,7 +867,8 @@ class _Scanner:
             signed = _sign_before(tokens, i, text, self.floor)
             if signed is not None:
                 sign, lead = signed
-        qual_found = _qualifier_before(tokens, lead, text, self.floor)
+        qual_found = _qualifier_before(tokens, lead, text, self.floor, self.target_floor == self.floor)
+        self._target = qual_found is None and lead - 1 >= self.floor and tokens[lead - 1].low == "до"
         # a currency sign stands between a label word and its number: `вложил в проект $12 млрд` is money
         numbered = qual_found is None and not prefix and _numbering_before(tokens, lead, text)
         if numbered and tokens[lead - 1].text.isascii():

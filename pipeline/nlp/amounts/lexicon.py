@@ -143,6 +143,7 @@ def _word_list(name: str) -> frozenset[str]:
 COUNT_STOPLIST = _word_list("count_stoplist.txt")
 NUMBERING_WORDS = _word_list("numbering_words.txt")
 CHANGE_WORDS = _word_list("change_words.txt")
+EXCEED_WORDS = _word_list("exceed_words.txt")
 SUBSTANTIVIZED = _word_list("substantivized.txt")
 DEGREE_ADVERBS = _word_list("degree_adverbs.txt")
 MONEY_CUES = _word_list("money_cues.txt")  # stems, matched inside words

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import re
-import warnings
-from functools import lru_cache
 from pathlib import Path
 
-with warnings.catch_warnings():
-    # pymorphy2 imports pkg_resources, which warns on import; nothing we can act on here.
-    warnings.simplefilter("ignore")
-    from natasha import MorphVocab
+from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
-    MORPH = MorphVocab()
+MORPH = morph_vocab()
 
 
 def _lemma_list(name: str) -> frozenset[str]:
@@ -32,7 +27,7 @@ def _parse(word: str) -> list:
     return MORPH.parse(word) if _PARSABLE.fullmatch(word) else []
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def first_parse(word: str) -> tuple[str, frozenset[str]]:
     """(lemma, grammemes) of the most likely parse of a lower-cased word; cached, news repeats words."""
     parses = _parse(word)
@@ -58,7 +53,7 @@ def always_singular(word: str) -> bool:
 _NOT_COUNTED = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Init"})
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def _noun_parses(word: str) -> tuple[tuple[str, str, str], ...]:
     """(lemma, number, case) of the word's noun parses, most likely first; lemmas keep ё (`полёт`).
 
@@ -142,7 +137,7 @@ _INFLECTED = frozenset(
 )
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def adjective_head(word: str) -> str | None:
     """Masculine singular nominative of a plural adjective/participle (`потерпевших` -> `потерпевший`).
 
@@ -159,24 +154,24 @@ def adjective_head(word: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def can_be_place(word: str) -> bool:
     """Some parse is a geographical name (`германия`, `корей`): capitalised, it names a place, not a count."""
     return any("Geox" in p.tag for p in _parse(word))
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def can_be_plural(word: str) -> bool:
     return any("plur" in p.tag for p in _parse(word))
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def can_be_adjective(word: str) -> bool:
     """Some parse is a full adjective or participle (`пожарных`, `огневых`, `полицейских`)."""
     return any("ADJF" in p.tag or "PRTF" in p.tag for p in _parse(word))
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def agrees(adjective: str, noun: str) -> bool:
     """Some adjective/participle parse of the first word agrees in number and case (and, in the accusative,
     animacy) with a noun parse of the second: `пожарных машин` yes, `военнослужащих альянса` (plural vs

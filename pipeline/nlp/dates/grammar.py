@@ -327,10 +327,14 @@ def _bare_season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
     """`через год, 27 января`, `Неделей ранее, 6 октября`, `На следующий день, 20 августа 1960 года`: an
     offset followed by a day or month is one date; the offset chooses the year of a year-less one (years) or
-    its side of the publication date (other units)."""
-    if offset is None or t.low_at(offset.stop) != ",":
+    its side of the publication date (other units). A time of day may stand before the comma (`Завтра
+    вечером, 20 января`)."""
+    if offset is None:
         return offset
-    j = offset.stop + 1
+    comma = offset.stop + (t.low_at(offset.stop) in lex.day_parts)
+    if t.low_at(comma) != ",":
+        return offset
+    j = comma + 1
     a = atom(t, j + 1 if t.low_at(j) in ("в", "во") else j, lex)  # `годом раньше, в феврале 2014-го`
     if a is None or a.relative or a.gran not in ("day", "month"):
         return offset

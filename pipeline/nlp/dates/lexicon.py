@@ -108,6 +108,10 @@ class Lexicon:
     roman_lookalikes: dict[str, str]
     day_parts: frozenset[str]  # `сегодня утром`: a day, not 'nowadays'
     today_verbs: frozenset[str]  # lemmas of present-tense verbs that report a day's events
+    event_stems: tuple[str, ...]  # `чемпионат`, `кубк`: a year after them names an edition, not a date
+    event_year_words: frozenset[str]  # `года`, `г`: the genitive year of an edition
+    event_year_not_after: frozenset[str]  # `в`, `с`: a preposition before the year makes it a date
+    state_verbs: frozenset[str]  # `Сегодня мы можем констатировать`: first-person present, 'nowadays'
     present_predicatives: frozenset[str]  # `сегодня ... нельзя`: present state, 'nowadays'
     habitual_verbs: frozenset[str]  # `считают 23 декабря`: a yearly date, not a date
     habitual_words: frozenset[str]  # `ежегодно`, `традиционно`
@@ -233,6 +237,10 @@ def lexicon() -> Lexicon:
         roman_lookalikes={fold(k): v for k, v in raw["roman_lookalikes"].items()},
         day_parts=_set(raw, "day_parts"),
         today_verbs=_set(raw, "today_verbs"),
+        event_stems=tuple(raw["event_stems"]),
+        event_year_words=_set(raw, "event_year_words"),
+        event_year_not_after=_set(raw, "event_year_not_after"),
+        state_verbs=_set(raw, "state_verbs"),
         present_predicatives=_set(raw, "present_predicatives"),
         habitual_verbs=_set(raw, "habitual_verbs"),
         habitual_words=_set(raw, "habitual_words"),

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens
 from pipeline.nlp.dates.years import _morph, same_year_at, year_at
+from pipeline.nlp.morph_vocab import word_cache
 
 
 def _unit(w: str, lex: Lexicon) -> str | None:
@@ -66,7 +65,7 @@ def _eve_preposition(t: Tokens, j: int, lex: Lexicon) -> bool:
     return not (nxt and _indeclinable(t.low[j]))
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def _indeclinable(word: str) -> bool:
     try:
         parses = _morph().parse(word)
@@ -75,7 +74,7 @@ def _indeclinable(word: str) -> bool:
     return bool(parses) and "Fixd" in str(parses[0].tag)
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def _genitive(word: str) -> bool:
     """A genitive noun by its likeliest parse (`выборов`, `саммита`), or an adjective or participle with any
     genitive parse (`Нового`, `важнейшей`, `Олимпийских`, `предполагаемого`)."""
@@ -98,15 +97,16 @@ def _genitive(word: str) -> bool:
 _VERB_ENDINGS = ("л", "ла", "ло", "ли", "т", "ся", "сь", "м", "те", "шь")
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "…"})
 _COMMA_CLAUSE_ENDS = _CLAUSE_ENDS | {","}
+_QUOTES = frozenset("«»“”„")
 _WINDOW = 20  # tokens either side
 _SENTENCE_WINDOW = 60  # a whole sentence, for a past verb that rules out a plan (planned_day)
 
 
-@lru_cache(maxsize=20_000)  # bounded: the vocabulary of a long run is open
+@word_cache  # bounded: the vocabulary of a long run is open
 def _tense(word: str) -> str | None:
     """Tense of a finite verb form (`Past`, `Pres`, `Fut`) by its likeliest parse, with the lemma
-    folded in for third-person present forms (`Pres:проходить`; `Pres1` for the first and second
-    person). None for other words."""
+    folded in for present forms (`Pres:проходить`; `Pres1:мочь` for the first and second person). None
+    for other words."""
     try:
         p = _morph().parse(word)[0]
     except (ValueError, IndexError):
@@ -114,8 +114,8 @@ def _tense(word: str) -> str | None:
     if p.pos not in ("VERB", "AUX") or p.feats.get("VerbForm") != "Fin":
         return None
     tense = p.feats.get("Tense")
-    if tense == "Pres" and p.feats.get("Person", "3") != "3":  # `мы начинаем`, `не могу`: speech, a day
-        return "Pres1"
+    if tense == "Pres" and p.feats.get("Person", "3") != "3":  # `мы начинаем`, `не могу`: speech
+        return f"Pres1:{p.normal}"
     return f"Pres:{p.normal}" if tense == "Pres" else tense
 
 
@@ -209,15 +209,25 @@ def _planned(t: Tokens, i: int, lo: int, hi: int, lex: Lexicon) -> bool | None:
 def _nowadays(t: Tokens, i: int, lex: Lexicon) -> bool:
     """`Сегодня Россия является рынком № 1`: `сегодня` in a clause whose finite verbs are all in the
     present tense (and not event verbs such as `проходит`, `ожидается`; predicatives such as `нельзя`,
-    `известно` count as present) means 'nowadays'. A past or
-    future verb (`сегодня заявил`, `сегодня будет`), a time of day (`сегодня утром`) or no finite verb
-    at all keep it a date."""
+    `известно` count as present) means 'nowadays'. Said in the first or second person (`мы начинаем`) it
+    is the day, unless the verb states a state (`Сегодня мы можем констатировать`). A past or future verb
+    (`сегодня заявил`, `сегодня будет`), a time of day (`сегодня утром`) or no finite verb at all keep it a
+    date. A quotation is a clause of its own: the verb of saying after it does not date it."""
     if t.low_at(i + 1) in lex.day_parts:
         return False
-    tenses = _clause_tenses(t, i)
-    lo, hi = _clause(t, i)
+    ends = _CLAUSE_ENDS | _QUOTES
+    tenses = _clause_tenses(t, i, ends)
+    lo, hi = _clause(t, i, ends)
     tenses += [f"Pres:{t.low[k]}" for k in range(lo, hi) if t.low[k] in lex.present_predicatives]
-    return bool(tenses) and all(x.startswith("Pres:") and x[5:] not in lex.today_verbs for x in tenses)
+    return bool(tenses) and all(_states(x, lex) for x in tenses)
+
+
+def _states(tense: str, lex: Lexicon) -> bool:
+    """A present-tense verb of the `сегодня` = 'nowadays' test (see _nowadays)."""
+    kind, _, lemma = tense.partition(":")
+    if kind == "Pres":
+        return lemma not in lex.today_verbs
+    return kind == "Pres1" and lemma in lex.state_verbs
 
 
 def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -260,7 +270,7 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     j = i + 1 if off is not None else i
     prep = t.low_at(i - 1)
     wd = lex.weekdays.get(t.low_at(j)) if prep in lex.weekday_preps else None
-    if prep == "до" and off is None:
+    if prep == "до":  # `до среды`, `до следующего понедельника`
         wd = lex.weekdays_gen.get(t.low_at(j))
     if wd is None or t.low_at(j + 1) in lex.weekday_not_before:
         return None

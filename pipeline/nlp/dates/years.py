@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from pipeline.nlp.dates import intervals as iv
 from pipeline.nlp.dates.atom import Atom
+from pipeline.nlp.dates.events import names_edition
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.titles import imprint_years
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, abbr_dot, suffix
+from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
 
 def year_word(t: Tokens, j: int, lex: Lexicon) -> int | None:
@@ -32,14 +32,11 @@ def year_number(t: Tokens, i: int, lex: Lexicon) -> int | None:
 _OBLIQUE_PLURAL = frozenset({"годам", "годами", "годах"})
 
 
-@cache
-def _morph():  # loaded only when a bare year needs a second look (rare); natasha wraps pymorphy2
-    from natasha import MorphVocab
-
-    return MorphVocab()
+def _morph():  # -> natasha.MorphVocab
+    return morph_vocab()
 
 
-@cache
+@word_cache
 def _counted_noun(word: str) -> bool:
     """`человек`, `новых` after a number: a genitive plural noun/adjective, so the number counts them."""
     try:
@@ -130,7 +127,9 @@ def year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     y = year_at(t, i, lex)
     if y is None and _bare_year_context(t, i, lex):
         y = year_at(t, i, lex, need_word=False)
-    return Atom("year", i, y[0], year=y[1]) if y else None
+    if y is None or names_edition(t, i, y[0], lex):
+        return None
+    return Atom("year", i, y[0], year=y[1])
 
 
 _BRACKET_CHARS = 120  # how far back the `(` of `(«Песнь о великом походе», 1924)` may be

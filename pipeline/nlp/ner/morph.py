@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
-
-@cache
-def vocab():  # -> natasha.MorphVocab
-    import warnings
-
-    with warnings.catch_warnings():  # pymorphy2 imports the deprecated pkg_resources
-        warnings.simplefilter("ignore")
-        from natasha import MorphVocab
-
-        return MorphVocab()
+vocab = morph_vocab  # the rules' name for it
 
 
 def _parse(word: str) -> list:
@@ -25,7 +16,7 @@ def _parse(word: str) -> list:
         return []
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def lemmas(word: str) -> frozenset[str]:
     """All normal forms pymorphy2 proposes for `word` (lower case)."""
     return frozenset(f.normal for f in _parse(word))
@@ -34,7 +25,7 @@ def lemmas(word: str) -> frozenset[str]:
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def can_be_case(word: str, case: str) -> bool:
     """True if some nominal parse of `word` has grammatical case `case` (UD: 'Gen', 'Dat', ...).
 
@@ -47,7 +38,7 @@ def can_be_case(word: str, case: str) -> bool:
     return all("Case" not in f.feats for f in forms)
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def tags(word: str) -> tuple:
     """pymorphy2 OpencorporaTag objects for `word` (lower case), cached."""
     try:
@@ -56,7 +47,7 @@ def tags(word: str) -> tuple:
         return ()
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def is_known(word: str) -> bool:
     try:
         return vocab().word_is_known(word.lower())
@@ -64,7 +55,7 @@ def is_known(word: str) -> bool:
         return False
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def cases(word: str, pos: str | None = None) -> frozenset[str]:
     """UD cases of the parses of `word` (only parses with part of speech `pos`, when given)."""
     return frozenset(
@@ -72,7 +63,7 @@ def cases(word: str, pos: str | None = None) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=20_000)
+@word_cache
 def case_numbers(word: str, pos: str) -> frozenset[tuple[str, str]]:
     """(UD case, UD number) pairs of the parses of `word` with part of speech `pos` ('NOUN', 'ADJ')."""
     return frozenset(

@@ -7,7 +7,8 @@ dependents, quotes, Latin and acronyms as written, is gender-aware for person na
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+
+from pipeline.nlp.morph_vocab import word_cache
 
 from .person import normalize_person
 from .phrase import normalize_phrase
@@ -22,7 +23,7 @@ def normalize_mention(text: str, label: str) -> str:
     return _normalize(text, label)
 
 
-@lru_cache(maxsize=20_000)  # names recur across a batch (США, Россия): normalize each once
+@word_cache  # names recur across a batch (США, Россия): normalize each once
 def _normalize(text: str, label: str) -> str:
     try:
         stripped = text.strip()

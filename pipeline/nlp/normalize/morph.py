@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 # yargy patches pymorphy2 for Python 3.11 (inspect.getargspec is gone); import it before pymorphy2.
 import yargy.morph  # noqa: F401
 from pymorphy2 import MorphAnalyzer
 from pymorphy2.analyzer import Parse
+
+from pipeline.nlp.morph_vocab import parse_cache
 
 _ANALYZER: MorphAnalyzer | None = None
 
@@ -19,7 +19,7 @@ def analyzer() -> MorphAnalyzer:
     return _ANALYZER
 
 
-@lru_cache(maxsize=20_000)
+@parse_cache
 def parses(word: str) -> tuple[Parse, ...]:
     """All pymorphy2 parses of a word (lowercased), best first."""
     return tuple(analyzer().parse(word.lower()))
@@ -31,7 +31,7 @@ def in_dictionary(parse: Parse) -> bool:
     return unit in ("DictionaryAnalyzer", "HyphenatedWordsAnalyzer", "HyphenAdverbAnalyzer")
 
 
-@lru_cache(maxsize=20_000)
+@parse_cache
 def inflect(parse: Parse, grammemes: frozenset[str]) -> str | None:
     """Word form of `parse` with `grammemes`, or None when pymorphy2 cannot build it."""
     try:

@@ -3,9 +3,9 @@ agree), every part put into the nominative of that gender. Korean-order names ar
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pymorphy2.analyzer import Parse
+
+from pipeline.nlp.morph_vocab import parse_cache
 
 from . import casing
 from .lexicon import (
@@ -83,7 +83,7 @@ def _chinese_name(words: list[str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=20_000)
+@parse_cache
 def _reading(word: str, case: str, gender: str, role: str) -> tuple[float, Parse | None]:
     """Best parse of `word` as a singular name part in `case` and `gender`, with a confidence weight; a
     reading in the role expected at the word's position (first name, patronymic, surname) weighs more."""

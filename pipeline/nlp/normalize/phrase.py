@@ -4,9 +4,10 @@ nominative, keep everything after the head (genitive/prepositional dependents, n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pymorphy2.analyzer import Parse
+
+from pipeline.nlp.morph_vocab import parse_cache
 
 from . import casing
 from .lexicon import guessed_endings, indeclinable, key, known_names
@@ -75,7 +76,7 @@ def _agrees(mod: Parse, head: Parse) -> bool:
     return h.number == "plur" or t.gender == h.gender or h.gender is None or "ms-f" in h
 
 
-@lru_cache(maxsize=20_000)
+@parse_cache
 def _head_parses(word: str, label: str) -> tuple[Parse, ...]:
     ps = [p for p in parses(word) if p.tag.case is not None and p.tag.POS in {"NOUN", "ADJF", "PRTF"}]
     ps = [p for p in ps if _trusted_guess(word, p)]

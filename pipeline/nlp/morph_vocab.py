@@ -1,0 +1,46 @@
+"""The one natasha MorphVocab (pymorphy2 with UD tags) of a process, and the bound of the word caches.
+
+News repeats its words, so the rules cache what they ask of pymorphy2 per word. A cache fills as the corpus
+goes on, though, and its bound sets how far a worker's memory grows after the first batches: sized so that
+the caches fill within the first few hundred articles, peak memory is reached early and then stays put
+(bounded by the batch, not by the corpus). natasha's own parse cache (10,000 entries per class, holding
+parse lists) is bounded the same way.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from functools import cache, lru_cache
+from typing import Any, TypeVar
+
+with warnings.catch_warnings():  # pymorphy2 imports the deprecated pkg_resources
+    warnings.simplefilter("ignore")
+    from natasha import MorphVocab
+    from pymorphy2 import MorphAnalyzer
+
+WORD_CACHE_SIZE = 20_000  # small values (lemmas, flags): cheap to hold, hit on every token
+PARSE_CACHE_SIZE = 4096  # lists of pymorphy2 parses, a kilobyte or more each
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def word_cache(fn: _F) -> _F:
+    """lru_cache for functions of a word that return small values (lemmas, tags, flags)."""
+    return lru_cache(maxsize=WORD_CACHE_SIZE)(fn)  # type: ignore[return-value]
+
+
+def parse_cache(fn: _F) -> _F:
+    """lru_cache for functions that return or take pymorphy2 parses (which hold their analysis stacks)."""
+    return lru_cache(maxsize=PARSE_CACHE_SIZE)(fn)  # type: ignore[return-value]
+
+
+class _BoundedMorphVocab(MorphVocab):
+    parse = lru_cache(PARSE_CACHE_SIZE)(MorphAnalyzer.parse)
+    __call__ = parse
+
+
+@cache
+def morph_vocab() -> MorphVocab:
+    """The process's MorphVocab, loaded on first use."""
+    return _BoundedMorphVocab()
