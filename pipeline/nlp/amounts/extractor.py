@@ -24,6 +24,7 @@ from pipeline.nlp.amounts.lexicon import (
     QUALIFIERS_REV,
     SCALE_WORD_FORMS,
     SCALES,
+    SPEECH_VERBS,
     SUBSTANTIVIZED,
     UNITS,
     match_trie,
@@ -368,6 +369,31 @@ def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
             return Unit(unit.kind, unit.unit, num.end)
         j = nxt.end
     return None
+
+
+# `ни одного сообщения`, `ещё одной потерей`, `за один визит`: none, another, in one go
+_NOT_ONE_BEFORE = frozenset({"ни", "еще", "ещё", "за"})
+_TOGETHER_PREPS = frozenset({"в", "на"})  # `в одной галерее с Мао`: together, not a count
+
+
+def _one_not_counted(tokens: list[Token], lead: int, end: int) -> bool:
+    """`один` at token lead with its noun ending at token end is no count of one: a noun that does not agree
+    with it (`и одна проекта 877`: the noun is left out), `раз` (`один раз`), after `ни`, `ещё` or `за`, in
+    `в одной X с` (together), or as an article before a relative clause or a verb of saying (`Один шаг, о
+    котором говорил`, `один эксперт сказал`)."""
+    noun = tokens[end]
+    if noun.low == _TIMES or not (noun.text.isupper() or agrees(tokens[lead].low, noun.low)):
+        return True
+    before = tokens[lead - 1].low if lead > 0 else ""
+    after = [t.low for t in tokens[end + 1 : end + 4]]
+    if after and after[0].isalpha() and first_parse(after[0])[0] in SPEECH_VERBS:
+        return True
+    if before in _NOT_ONE_BEFORE or (before in _TOGETHER_PREPS and after[:1] in (["с"], ["со"])):
+        return True
+    relative = after[1:2] if after[:1] == [","] else []
+    if len(after) == 3 and relative and "PREP" in first_parse(after[1])[1]:
+        relative = after[2:]
+    return bool(relative) and relative[0].startswith("котор")
 
 
 def _list_start(tokens: list[Token], i: int) -> int:
@@ -877,11 +903,16 @@ class _Scanner:
         if num is None:
             return None
         if not num.is_digits and not num.scaled and num.value == 1:
-            # a lone `один`/`одном` is a pronoun-like word far more often than an amount, except as a
-            # member of a list of counts: `семи жителей Альметьевского и одного жителя Лениногорского`
-            if qual_found is None and self._listed(lead):
+            # `один` + its noun counts one (`ранен один гражданин`, `и одного жителя`), unless it is an
+            # article or pronoun (see _one_not_counted); a unit of measure is read further down
+            measure = _unit_after(tokens, num, i, text)
+            if qual_found is None and (measure is None or measure.kind == "count"):
                 unit = _counted_noun(tokens, num, num.end + 1, text, allow_one=True)
-                if unit is not None and _next_tight(tokens, num.end, text):
+                if (
+                    unit is not None
+                    and _next_tight(tokens, num.end, text)
+                    and (self._listed(lead) or not _one_not_counted(tokens, lead, unit.end))
+                ):
                     self._emit(lead, unit.end, "count", 1.0, 1.0, 1.0, unit.unit, "exact")
                     return unit.end
             if qual_found is None and self._listed(lead) and not _followed_by(tokens, num.end, "из"):
@@ -893,7 +924,7 @@ class _Scanner:
             if rate is not None:  # `один визит в год`: a count at a rate (the test3 convention)
                 self._emit(lead, rate.end, "count", 1.0, 1.0, 1.0, rate.unit, "exact")
                 return rate.end
-            unit = _unit_after(tokens, num, i, text)
+            unit = measure
             if unit is None or unit.kind == "count" or (lead > 0 and tokens[lead - 1].low == _PER):
                 return None  # `$6 млн за один километр`: the denominator of a rate
             # `на один процентный пункт`, `одна тонна`: a unit of measure makes `один` a number

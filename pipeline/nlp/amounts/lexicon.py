@@ -144,6 +144,7 @@ COUNT_STOPLIST = _word_list("count_stoplist.txt")
 NUMBERING_WORDS = _word_list("numbering_words.txt")
 CHANGE_WORDS = _word_list("change_words.txt")
 EXCEED_WORDS = _word_list("exceed_words.txt")
+SPEECH_VERBS = _word_list("speech_verbs.txt")
 SUBSTANTIVIZED = _word_list("substantivized.txt")
 DEGREE_ADVERBS = _word_list("degree_adverbs.txt")
 MONEY_CUES = _word_list("money_cues.txt")  # stems, matched inside words
