@@ -49,6 +49,15 @@ def test_partial_overlap_with_same_values_counts(tmp_path: Path) -> None:
     assert evaluate_amounts(_write(tmp_path, text, [g]))["f1"] == 1.0
 
 
+def test_unit_spelled_with_e_for_yo_matches(tmp_path: Path) -> None:
+    text = "Пришли 20 волонтёров."
+    g = _gold(text, "20 волонтёров", kind="count", value=20, value_min=20, value_max=20, unit="волонтер",
+              qualifier="exact")  # fmt: skip
+    assert evaluate_amounts(_write(tmp_path, text, [g]))["f1"] == 1.0
+    g["unit"] = "волонтерка"
+    assert evaluate_amounts(_write(tmp_path, text, [g]))["f1"] == 0.0
+
+
 def test_shipped_gold_f1() -> None:
     r = evaluate_amounts(GOLD)
     assert r["n_gold"] >= 35

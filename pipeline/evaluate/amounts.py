@@ -4,7 +4,8 @@
     print(format_report(evaluate_amounts("tests/data/amounts_gold.jsonl")))
 
 A predicted amount matches a gold one when the spans overlap and kind, value, value_min, value_max, unit and
-qualifier are all equal (floats compared with a relative tolerance of 1e-9); each gold amount matches once.
+qualifier are all equal (floats compared with a relative tolerance of 1e-9; units with `ё` read as `е`, the
+same lemma in the two spellings Russian allows: `волонтёр`, `волонтер`); each gold amount matches once.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def _matches(pred: Amount, gold: dict[str, Any]) -> bool:
         p, g = getattr(pred, field), gold.get(field)
         if field in ("value", "value_min", "value_max"):
             if not _same_number(p, g):
+                return False
+        elif field == "unit" and isinstance(p, str) and isinstance(g, str):
+            if p.replace("ё", "е") != g.replace("ё", "е"):
                 return False
         elif p != g:
             return False

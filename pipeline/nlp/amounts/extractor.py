@@ -782,8 +782,9 @@ class _Scanner:
         first = _list_start(tokens, lead)
         if first > 0:
             prev = tokens[first - 1]
-            if prev.text[0].isalpha() and "PREP" in first_parse(prev.low)[1]:
-                return None  # `в 15`, `по 2`, `на 4 и 5`
+            whole = prev.low == "из" and not text[self.out[-1].end : prev.start].strip()
+            if prev.text[0].isalpha() and "PREP" in first_parse(prev.low)[1] and not whole:
+                return None  # `в 15`, `по 2`, `на 4 и 5`; but `99 кандидатов из 142`: the whole counted
         if lead > 0:
             prev = tokens[lead - 1]
             if prev.end == tokens[lead].start and prev.text in _SIGNS | {"+", "(", "/"}:

@@ -111,6 +111,7 @@ class Lexicon:
     event_stems: tuple[str, ...]  # `чемпионат`, `кубк`: a year after them names an edition, not a date
     event_year_words: frozenset[str]  # `года`, `г`: the genitive year of an edition
     event_year_not_after: frozenset[str]  # `в`, `с`: a preposition before the year makes it a date
+    story_modifiers: frozenset[str]  # `в следующем году` in a past clause: after the date just told
     state_verbs: frozenset[str]  # `Сегодня мы можем констатировать`: first-person present, 'nowadays'
     present_predicatives: frozenset[str]  # `сегодня ... нельзя`: present state, 'nowadays'
     habitual_verbs: frozenset[str]  # `считают 23 декабря`: a yearly date, not a date
@@ -240,6 +241,7 @@ def lexicon() -> Lexicon:
         event_stems=tuple(raw["event_stems"]),
         event_year_words=_set(raw, "event_year_words"),
         event_year_not_after=_set(raw, "event_year_not_after"),
+        story_modifiers=_set(raw, "story_modifiers"),
         state_verbs=_set(raw, "state_verbs"),
         present_predicatives=_set(raw, "present_predicatives"),
         habitual_verbs=_set(raw, "habitual_verbs"),

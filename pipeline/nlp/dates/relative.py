@@ -239,7 +239,10 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     w = t.low_at(i + 1)
     unit = _unit(w, lex)
     if unit is not None:
-        return Atom(unit, i, i + 2, relative=True, offset=off)
+        # `в 2012 году ... А уже в следующем году было установлено`: the year after the one just told
+        story = t.low[i] in lex.story_modifiers and unit in ("year", "month")
+        story = story and "Past" in _clause_tenses(t, i)
+        return Atom(unit, i, i + 2, relative=True, offset=off, narrative=story)
     if w in lex.day_unit_words and off in (-1, 1) and t.raw[i + 1].islower():
         # `на следующий день`, `следующего дня`; not `предстоящий День города` (a holiday)
         return Atom("day", i, i + 2, relative=True, offset=off, narrative=True)
@@ -511,12 +514,16 @@ def ago_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 
 def weekend(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
-    """`в минувшие выходные`, `в ближайшие выходные`: Saturday and Sunday of the last, this or the next
-    weekend."""
+    """`в минувшие выходные`, `в ближайшие выходные`, `в наступающий уик-энд`: Saturday and Sunday of the
+    last, this or the next weekend."""
     off = lex.weekend_modifiers.get(t.low[i])
-    if off is None or t.low_at(i + 1) not in lex.weekend_words:
+    if off is None:
         return None
-    return Atom("weekend", i, i + 2, relative=True, offset=off)
+    if t.low_at(i + 1) in lex.weekend_words:
+        return Atom("weekend", i, i + 2, relative=True, offset=off)
+    if t.low_at(i + 2) == "-" and t.low_at(i + 1) + "-" + t.low_at(i + 3) in lex.weekend_words:
+        return Atom("weekend", i, i + 4, relative=True, offset=off)  # `уик-энд`: three tokens
+    return None
 
 
 def deictic_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:

@@ -16,6 +16,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
+from .phrases import as_phrases
 from .resources import load_jsonl
 from .spans import make_span
 
@@ -55,5 +56,5 @@ def make_ruler(nlp: Language, name: str, patterns: str) -> SpanRuler:
         overwrite=False,
         validate=True,
     )
-    ruler.add_patterns(load_jsonl(patterns))
+    ruler.add_patterns([p for pattern in load_jsonl(patterns) for p in as_phrases(pattern)])
     return ruler
