@@ -27,6 +27,7 @@ PARTS = {
     "test8": (15, 15),
     "test9": (15, 15),
     "test10": (14, 14),
+    "test11": (10, 10),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 

@@ -19,11 +19,13 @@ def _literals(token: dict) -> list[str] | None:
     """The words one token spec accepts, or None when it is not made of literals only."""
     if len(token) != 1:
         return None
-    (attr, value), = token.items()
+    ((attr, value),) = token.items()
     words = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
-    if attr == "TEXT" or attr == "ORTH":
-        return [w for w in words if isinstance(w, str)] if all(isinstance(w, str) for w in words) else None
-    if attr == "LOWER" and all(isinstance(w, str) for w in words):
+    if not all(isinstance(w, str) for w in words):
+        return None
+    if attr in ("TEXT", "ORTH"):
+        return list(words)
+    if attr == "LOWER":
         return sorted({v for w in words for v in (w, w.capitalize(), w.upper())})
     return None
 
