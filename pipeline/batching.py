@@ -11,24 +11,25 @@ from collections.abc import Iterator, Sequence
 
 # Below this a batch costs more in per-batch overhead (reading parts, writing parts, a commit) than it saves.
 MIN_TAIL_BATCH = 4
+# A batch's working memory grows with its text: cut at this many characters too (64 news articles of 6.3k
+# on average), so that a run of long articles does not raise the peak (memory bounded by the batch).
+MAX_BATCH_CHARS = 400_000
 
 
 def plan_batches(
     ids: Sequence[str], n_chars: dict[str, int], batch_size: int, workers: int
 ) -> Iterator[list[str]]:
-    """Yield `ids` in order, cut into batches of at most `batch_size` documents."""
-    if workers <= 1:
-        for i in range(0, len(ids), batch_size):
-            yield list(ids[i : i + batch_size])
-        return
+    """Yield `ids` in order, cut into batches of at most `batch_size` documents and, but for a single
+    document longer than that, MAX_BATCH_CHARS characters."""
     remaining = sum(n_chars.get(d, 0) for d in ids)
     batch: list[str] = []
     chars = 0
     for doc_id in ids:
         size = n_chars.get(doc_id, 0)
-        # Cut before a document that would take the batch past its share of what is left.
-        share = remaining / (2 * workers)
-        if len(batch) >= batch_size or (len(batch) >= MIN_TAIL_BATCH and chars + size > share):
+        full = len(batch) >= batch_size or (batch and chars + size > MAX_BATCH_CHARS)
+        # With several workers, cut before a document that takes the batch past its share of what is left.
+        shared = workers > 1 and len(batch) >= MIN_TAIL_BATCH and chars + size > remaining / (2 * workers)
+        if full or shared:
             yield batch
             remaining -= chars
             batch, chars = [], 0

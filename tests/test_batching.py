@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.batching import MIN_TAIL_BATCH, plan_batches
+from pipeline.batching import MAX_BATCH_CHARS, MIN_TAIL_BATCH, plan_batches
 
 
 def _ids(n: int) -> list[str]:
@@ -41,3 +41,21 @@ def test_every_document_lands_in_one_batch_in_order(sizes: list[int], batch_size
     batches = list(plan_batches(ids, dict(zip(ids, sizes, strict=True)), batch_size, workers))
     assert [d for b in batches for d in b] == ids
     assert all(0 < len(b) <= batch_size for b in batches)
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=300_000), max_size=200),
+    st.integers(min_value=1, max_value=100),
+    st.integers(min_value=1, max_value=4),
+)
+def test_batches_stay_under_the_character_cap(sizes: list[int], batch_size: int, workers: int) -> None:
+    ids = _ids(len(sizes))
+    n_chars = dict(zip(ids, sizes, strict=True))
+    for b in plan_batches(ids, n_chars, batch_size, workers):
+        assert len(b) == 1 or sum(n_chars[d] for d in b) <= MAX_BATCH_CHARS
+
+
+def test_one_worker_cuts_a_batch_of_long_articles_by_characters() -> None:
+    ids = _ids(10)
+    batches = list(plan_batches(ids, {d: MAX_BATCH_CHARS // 3 for d in ids}, 64, workers=1))
+    assert [len(b) for b in batches] == [3, 3, 3, 1]
