@@ -28,6 +28,7 @@ PARTS = {
     "test9": (15, 15),
     "test10": (14, 14),
     "test11": (10, 10),
+    "test12": (15, 15),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pipeline.nlp.dates import relative
 from pipeline.nlp.dates.apposition import join_weekend_days
 from pipeline.nlp.dates.atom import Atom
+from pipeline.nlp.dates.bce import unresolve_bce
 from pipeline.nlp.dates.grammar import Expr, Open, Range, expression, with_date
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
@@ -110,7 +111,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         done = e.stop
     # `День поэзии – XXI век. 2017 год. Альманах (9)`: a title in a list of books
     out = outside_titles(text, out)
-    return join_weekend_days(text, out, lex)
+    return unresolve_bce(text, join_weekend_days(text, out, lex))
 
 
 def _more_before(t: Tokens, first: int, lex: Lexicon) -> bool:

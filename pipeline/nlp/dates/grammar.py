@@ -90,6 +90,8 @@ def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
             a.planned = True
         elif a.gran == "day" and a.month is not None and a.weekday is None:
             a.planned = relative.planned_day(t, a.first, lex)
+        if not a.planned and a.gran in ("day", *_FUTURE_GRANS):
+            a.past = relative.past_clause(t, a.first, lex)  # `Встреча прошла 20 мая`: the last 20 May
         return
     if (a.gran in _FUTURE_GRANS and not a.relative) or (a.weekday is not None and a.offset is None):
         a.future = True
@@ -332,11 +334,14 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
     if offset is None:
         return offset
     comma = offset.stop + (t.low_at(offset.stop) in lex.day_parts)
-    if t.low_at(comma) != ",":
+    if t.low_at(comma) == ",":
+        j = comma + 1
+    elif offset.weekday is not None and comma == offset.stop:
+        j = comma  # `В понедельник 13 марта`: a weekday and its date need no comma
+    else:
         return offset
-    j = comma + 1
     a = atom(t, j + 1 if t.low_at(j) in ("в", "во") else j, lex)  # `годом раньше, в феврале 2014-го`
-    if a is None or a.relative or a.gran not in ("day", "month"):
+    if a is None or a.relative or a.gran not in ("day", "month") or (j == comma and a.gran != "day"):
         return offset
     a.first = offset.first
     if a.has_year():  # `На следующий день, 20 августа 1960 года`

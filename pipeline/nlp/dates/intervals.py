@@ -103,14 +103,21 @@ def nearest(candidates: list[Interval | None], published: date) -> Interval | No
 
 
 def nearest_year(
-    make: Callable[[int], Interval | None], published: date, future: bool = False, grace: int = 0
+    make: Callable[[int], Interval | None],
+    published: date,
+    future: bool = False,
+    grace: int = 0,
+    past: bool = False,
 ) -> Interval | None:
     """Resolve a year-less expression: try the publication year and its neighbours (with `future`,
-    only those not over more than `grace` days before the publication date)."""
+    only those not over more than `grace` days before the publication date; with `past`, only those that
+    start by the publication date, if any)."""
     y = published.year
     spans = [_guard(make, y - 1), _guard(make, y), _guard(make, y + 1)]
     if future:
         spans = [s for s in spans if s is not None and (published - s[1]).days <= grace]
+    elif past:
+        spans = [s for s in spans if s is not None and s[0] <= published] or spans
     return nearest(spans, published)
 
 

@@ -169,6 +169,52 @@ def planned_clause(t: Tokens, i: int, lex: Lexicon) -> bool:
     return bool(_planned(t, i, lo, hi, lex))
 
 
+def past_clause(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """`Встреча прошла 20 мая`, `кризиса, разразившегося 5 июня`: a past verb and no future one or plan word
+    in the comma-bounded clause around token i, or a past active participle right before it."""
+    lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS | {":"})  # `была поставлена задача: 21 мая обеспечить`
+    if _planned(t, i, lo, hi, lex) is False and "Past" in _tenses(t, i, lo, hi):
+        return True
+    return i > 0 and _past_participle(t.low[i - 1])
+
+
+@word_cache
+def _past_participle(word: str) -> bool:
+    """`разразившегося`, `прошедшей`: a past active participle by its likeliest parse."""
+    stem = word[:-2] if word.endswith(("ся", "сь")) else word
+    if len(stem) < 5 or not stem.endswith(_PARTICIPLE_ENDINGS):
+        return False
+    try:
+        p = _morph().parse(word)[0]
+    except (ValueError, IndexError):
+        return False
+    feats = p.feats
+    return feats.get("VerbForm") == "Part" and feats.get("Tense") == "Past" and feats.get("Voice") == "Act"
+
+
+_PARTICIPLE_ENDINGS = (
+    "вший",
+    "вшего",
+    "вшему",
+    "вшим",
+    "вшем",
+    "вшая",
+    "вшей",
+    "вшую",
+    "вшее",
+    "вшие",
+    "вших",
+    "вшими",
+    "шего",
+    "шей",
+    "шая",
+    "ший",
+    "шем",
+    "шие",
+    "ших",
+)
+
+
 def planned_day(t: Tokens, i: int, lex: Lexicon) -> bool:
     """A year-less day in a plan: `18 марта после голосования тот, кто придёт, получит флаеры`,
     `кто готов дать три концерта 22, 23 и 24 марта`. The comma-bounded clause (a list of day numbers does

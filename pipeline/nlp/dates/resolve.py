@@ -182,7 +182,7 @@ def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Inter
             return a.interval(pub.year)
         # a day announced shortly before it was published (`28 февраля пройдёт`, published 2 March) stays
         return iv.nearest_year(a.interval, pub, future=True, grace=_PLANNED_DAY_GRACE)
-    return iv.nearest_year(a.interval, pub, future=a.future or a.planned)
+    return iv.nearest_year(a.interval, pub, future=a.future or a.planned, past=a.past)
 
 
 # A planned day up to this many days before the publication date is the day just gone (an announcement
