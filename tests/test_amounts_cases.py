@@ -622,6 +622,12 @@ CASES: list[tuple[str, list[tuple]]] = [
         [ex("99 кандидатов", C, 99, "кандидат"), ex("142", C, 142, "кандидат")],
     ),
     ("Выбрали 3 кандидатов из Москвы.", [ex("3 кандидатов", C, 3, "кандидат")]),
+    # a collective numeral alone counts the plural animate noun named before it (its sentence, or the one
+    # before when it opens a sentence); a number labelling a noun is no elliptic count
+    (
+        "Судили активистов, в том числе двоих из «списка 20». Трое уже под арестом.",
+        [ex("двоих", C, 2, "активист"), ex("Трое", C, 3, "активист")],
+    ),
     # bare numbers after a preposition take no noun by ellipsis, in a list neither (marks, not students)
     (
         "Из 900 студентов 520 сдают все на 4 и 5.",

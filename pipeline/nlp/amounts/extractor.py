@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from pipeline.nlp.amounts.ellipsis import count_noun_ahead, shared_unit_ahead
@@ -511,6 +512,10 @@ def _ends_sentence(tokens: list[Token], j: int) -> bool:
     return tok.text in _SENTENCE_ENDS
 
 
+_ANTECEDENT_CHARS = 250  # how far back a collective numeral's noun may stand (see _collective_antecedent)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z0-9])|\n")
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_ANIMATE_PLURAL = frozenset({"NOUN", "plur", "anim"})
 _ALL_WORDS = frozenset({"все", "всех", "всем", "всеми"})  # `все трое`: the whole group, no count
 _FROM_LOOKBACK = 3  # `с 5 до`, `в четыре раза – до`; not `1,2 млрд долларов, а на стройке будут заняты до`
 _CHANGE_LOOKBACK = 8  # `повысить налог на роскошь и гостиничные услуги до 13%`
@@ -789,6 +794,9 @@ class _Scanner:
             prev = tokens[lead - 1]
             if prev.end == tokens[lead].start and prev.text in _SIGNS | {"+", "(", "/"}:
                 return None  # `+19`, `20-1`, `(22+31)`: scores and signed differences
+            labelled = prev.start >= self.out[-1].end and num.end == lead  # not the count's own noun
+            if labelled and prev.text[0].isalpha() and "NOUN" in first_parse(prev.low)[1]:
+                return None  # `«списка 20»`, `корпуса 5`: a number labelling the noun before it
         if tokens[lead].low in SCALE_WORD_FORMS:
             return None  # `поставили миллион и $1,2 млн`: a bare scale word is money or vague
         if num.end == lead and lead > 0 and tokens[lead - 1].low in _ALL_WORDS:
@@ -814,6 +822,26 @@ class _Scanner:
             elif nxt.start == tokens[j - 1].end and nxt.text not in ",.;:)»":
                 return None  # glued punctuation: `5-й`, `10:30`, `5/7`
         return Unit("count", self.out[-1].unit, num.end)
+
+    def _collective_antecedent(self, lead: int, num: Number) -> Unit | None:
+        """`судили политактивистов, в том числе двоих из «списка 20»`, `... Трое уже отбывают аресты`: a
+        collective numeral with no noun of its own counts the plural animate noun named last before it, in
+        its sentence or, when the numeral opens a sentence, in the one before (the annotation guide)."""
+        tokens = self.tokens
+        if num.end != lead or "Coll" not in first_parse(tokens[lead].low)[1]:
+            return None
+        if lead > 0 and tokens[lead - 1].low in _ALL_WORDS:
+            return None  # `все трое`: the whole group
+        start = tokens[lead].start
+        before = self.text[max(0, start - _ANTECEDENT_CHARS) : start]
+        sentences = _SENTENCE_BREAK.split(before)
+        opens = len(sentences) > 1 and not sentences[-1].strip()
+        scope = " ".join(sentences[-2:]) if opens else sentences[-1]
+        for word in reversed(_WORD.findall(scope)):
+            lemma, tags = first_parse(word.lower())
+            if tags >= _ANIMATE_PLURAL:
+                return Unit("count", lemma, num.end)
+        return None
 
     def _partitive_count(self, num: Number) -> Unit | None:
         """`21 из 2860 депутатов`: a bare number before `из` + a count takes that count's noun."""
@@ -967,6 +995,7 @@ class _Scanner:
                 self._partitive_count(num)
                 or self._elliptic_count(lead, num)
                 or self._contrasted_count(lead, first, num)
+                or self._collective_antecedent(lead, num)
             )
 
         # ranges: `5-10 млн тенге`, `от 5 до 10 млн тенге`, `от 5 тыс. тенге до 10 тыс.`
