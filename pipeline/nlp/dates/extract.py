@@ -12,6 +12,7 @@ from pipeline.nlp.dates.grammar import Expr, Open, Range, expression, with_date
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
 from pipeline.nlp.dates.resolve import Context, to_mention
+from pipeline.nlp.dates.same_period import same_periods
 from pipeline.nlp.dates.titles import outside_titles
 from pipeline.nlp.dates.tokens import Tokens, tokenize
 
@@ -111,7 +112,8 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         done = e.stop
     # `День поэзии – XXI век. 2017 год. Альманах (9)`: a title in a list of books
     out = outside_titles(text, out)
-    return unresolve_bce(text, join_weekend_days(text, out, lex))
+    out = join_weekend_days(text, out, lex)
+    return unresolve_bce(text, same_periods(text, out, lex))
 
 
 def _more_before(t: Tokens, first: int, lex: Lexicon) -> bool:

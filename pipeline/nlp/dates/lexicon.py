@@ -111,6 +111,7 @@ class Lexicon:
     event_stems: tuple[str, ...]  # `чемпионат`, `кубк`: a year after them names an edition, not a date
     event_year_words: frozenset[str]  # `года`, `г`: the genitive year of an edition
     event_year_not_after: frozenset[str]  # `в`, `с`: a preposition before the year makes it a date
+    same_period_words: tuple[str, ...]  # `аналогичн`, `тот же`: before `период` + a year (same_period.py)
     story_modifiers: frozenset[str]  # `в следующем году` in a past clause: after the date just told
     state_verbs: frozenset[str]  # `Сегодня мы можем констатировать`: first-person present, 'nowadays'
     present_predicatives: frozenset[str]  # `сегодня ... нельзя`: present state, 'nowadays'
@@ -241,6 +242,7 @@ def lexicon() -> Lexicon:
         event_stems=tuple(raw["event_stems"]),
         event_year_words=_set(raw, "event_year_words"),
         event_year_not_after=_set(raw, "event_year_not_after"),
+        same_period_words=tuple(raw["same_period_words"]),
         story_modifiers=_set(raw, "story_modifiers"),
         state_verbs=_set(raw, "state_verbs"),
         present_predicatives=_set(raw, "present_predicatives"),

@@ -1,0 +1,58 @@
+"""`к аналогичному периоду 2017 года`: the period just told, in another year.
+
+Economic news compares a period with the same one a year before (`доходы за январь–февраль 2018 года
+снизились на 0,8% к аналогичному периоду 2017 года`): the year mention after `аналогичный период` names the
+months of the period told just before, not the whole year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from functools import cache
+
+from pipeline.nlp.dates import intervals as iv
+from pipeline.nlp.dates.lexicon import Lexicon
+from pipeline.nlp.dates.mention import DateMention
+
+_BACK_CHARS = 300  # how far back the period told may end
+_PERIOD_GRANS = frozenset({"day", "month", "quarter", "half", "season"})
+
+
+@cache
+def _heads(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?:{alternatives})\w*\s+период\w*\s+$", re.IGNORECASE)
+
+
+def same_periods(text: str, found: list[DateMention], lex: Lexicon) -> list[DateMention]:
+    """`found` with each year after `аналогичный период` narrowed to the period told before it."""
+    heads = _heads(tuple(lex.same_period_words))
+    out: list[DateMention] = []
+    for m in found:
+        head = heads.search(text, max(0, m.start - 40), m.start)
+        told = out[-1] if out else None
+        if head and told and m.granularity == "year" and m.date_start and _fits(told, m, text):
+            ds, de = _in_year(told.date_start, m.date_start.year), _in_year(told.date_end, m.date_start.year)
+            kind = m.kind if m.kind == "relative" else told.kind
+            m = replace(m, start=head.start(), text=text[head.start() : m.end], kind=kind, date_start=ds,
+                        date_end=de, granularity=told.granularity)  # fmt: skip
+        out.append(m)
+    return out
+
+
+def _fits(told: DateMention, m: DateMention, text: str) -> bool:
+    """The period told ends shortly before, in the same paragraph, is resolved and within one year."""
+    if told.date_start is None or told.date_end is None or told.granularity not in _PERIOD_GRANS:
+        return False
+    if m.start - told.end > _BACK_CHARS or "\n" in text[told.end : m.start]:
+        return False
+    return told.date_start.year == told.date_end.year
+
+
+def _in_year(d: date, year: int) -> date:
+    """The same day in `year`; a month's last day stays one (28 February 2018 -> 29 February 2016)."""
+    if d == iv.month_end(d.year, d.month):
+        return iv.month_end(year, d.month)
+    return iv.safe_date(year, d.month, d.day) or iv.month_end(year, d.month)
