@@ -628,6 +628,11 @@ CASES: list[tuple[str, list[tuple]]] = [
         "Судили активистов, в том числе двоих из «списка 20». Трое уже под арестом.",
         [ex("двоих", C, 2, "активист"), ex("Трое", C, 3, "активист")],
     ),
+    # electrical units; `кв` is kilovolts only spelled `кВ` (`1 кв.` is a quarter)
+    (
+        "Линия 10 кВ и трансформатор 40 МВА, отчет за 1 кв. 2018 года.",
+        [ex("10 кВ", Q, 10, "kV"), ex("40 МВА", Q, 40, "MVA")],
+    ),
     # bare numbers after a preposition take no noun by ellipsis, in a list neither (marks, not students)
     (
         "Из 900 студентов 520 сдают все на 4 и 5.",

@@ -29,6 +29,7 @@ PARTS = {
     "test10": (14, 14),
     "test11": (10, 10),
     "test12": (15, 15),
+    "test13": (13, 13),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.nlp.amounts.lexicon import CURRENCIES, MODEL_DIR, UNITS, match_trie
+from pipeline.nlp.amounts.lexicon import CURRENCIES, MODEL_DIR, match_trie, match_unit
 from pipeline.nlp.amounts.morph import first_parse
 from pipeline.nlp.amounts.numbers import Number, read_number
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, norm
@@ -68,7 +68,7 @@ def _unit_behind_closer(tokens: list[Token], j: int, text: str) -> tuple[str, st
     cur = match_trie(CURRENCIES, tokens, k, text)
     if cur is not None:
         return "money", cur[0][0]
-    unit = match_trie(UNITS, tokens, k, text)
+    unit = match_unit(tokens, k, text)
     if unit is not None and unit[0][1] != "count":
         return unit[0][1], unit[0][0]
     return None

@@ -27,8 +27,8 @@ from pipeline.nlp.amounts.lexicon import (
     SCALES,
     SPEECH_VERBS,
     SUBSTANTIVIZED,
-    UNITS,
     match_trie,
+    match_unit,
     measure_adjective_unit,
 )
 from pipeline.nlp.amounts.morph import (
@@ -120,7 +120,7 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
         if measure is not None and num.is_digits:
             return Unit("quantity", measure, k + 1)  # `17-метровая`, `130-миллиметровыми`
     cur = match_trie(CURRENCIES, tokens, k, text)
-    unit = match_trie(UNITS, tokens, k, text)
+    unit = match_unit(tokens, k, text)
     if unit is not None and _glued_code(tokens, unit[1]):
         unit = None  # `четыре Т-26`: a letter glued to `-26` is a model name, not tonnes
     if cur is not None and (unit is None or cur[1] >= unit[1]):

@@ -85,7 +85,19 @@ CURRENCIES: Trie = build_trie(
     [(r[0], (r[1], float(r[2]) if len(r) > 2 else 1.0)) for r in _rows("currencies.tsv")]
 )
 PREFIX_SYMBOLS: dict[str, str] = {r[0]: r[1] for r in _rows("prefix_symbols.tsv")}
-UNITS: Trie = build_trie([(r[0], (r[1], r[2])) for r in _rows("units.tsv")])
+# (unit, kind, the spelling the token must have or None)
+UNITS: Trie = build_trie([(r[0], (r[1], r[2], r[3] if len(r) > 3 else None)) for r in _rows("units.tsv")])
+
+
+def match_unit(tokens: list[Token], k: int, text: str) -> tuple[Any, int] | None:
+    """The longest unit phrase at token k, as match_trie; a unit bound to a spelling (units.tsv's fourth
+    column: `кВ`) only when the token is written so."""
+    unit = match_trie(UNITS, tokens, k, text)
+    if unit is not None and unit[0][2] is not None and tokens[k].text != unit[0][2]:
+        return None
+    return unit
+
+
 IMPRINT_UNITS: Trie = build_trie([(r[0], r[1]) for r in _rows("imprint_units.tsv")])
 IDIOMS: Trie = build_trie([(r[0], True) for r in _rows("idioms.txt")])
 SCALES: Trie = build_trie([(r[0], float(r[1])) for r in _rows("scales.tsv")])
