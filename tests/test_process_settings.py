@@ -16,10 +16,10 @@ def _in_fresh_python(code: str, **env: str) -> str:
     return done.stdout.strip()
 
 
-def test_arrow_allocates_from_the_system_allocator_unless_told_otherwise() -> None:
+def test_arrow_allocates_from_jemalloc_unless_told_otherwise() -> None:
     probe = "import pipeline, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
-    assert _in_fresh_python(probe) == "system"
-    assert _in_fresh_python(probe, ARROW_DEFAULT_MEMORY_POOL="jemalloc") != "system"
+    assert _in_fresh_python(probe) == "jemalloc"
+    assert _in_fresh_python(probe, ARROW_DEFAULT_MEMORY_POOL="system") == "system"
 
 
 def test_dask_local_cluster_workers_run_without_the_profiler_and_with_a_coarse_tick() -> None:
