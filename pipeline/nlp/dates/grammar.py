@@ -15,7 +15,8 @@ from pipeline.nlp.dates.atoms import negated_bound, ordinal
 from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, suffix
-from pipeline.nlp.dates.years import _morph, year_number
+from pipeline.nlp.dates.years import year_number
+from pipeline.nlp.morph_vocab import morph_vocab
 
 _PARSERS = {
     NUM: atoms.NUMBER_PARSERS,
@@ -405,7 +406,7 @@ def _onward_ends(t: Tokens, k: int, lex: Lexicon) -> bool:
     if k >= len(t) or t.kind[k] != WORD:
         return True
     try:
-        p = _morph().parse(w)[0]
+        p = morph_vocab().parse(w)[0]
     except (ValueError, IndexError):
         return True
     return p.pos not in ("VERB", "AUX")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens
-from pipeline.nlp.dates.years import _morph, same_year_at, year_at
-from pipeline.nlp.morph_vocab import word_cache
+from pipeline.nlp.dates.years import same_year_at, year_at
+from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
 
 def _unit(w: str, lex: Lexicon) -> str | None:
@@ -68,7 +68,7 @@ def _eve_preposition(t: Tokens, j: int, lex: Lexicon) -> bool:
 @word_cache
 def _indeclinable(word: str) -> bool:
     try:
-        parses = _morph().parse(word)
+        parses = morph_vocab().parse(word)
     except (ValueError, IndexError):
         return False
     return bool(parses) and "Fixd" in str(parses[0].tag)
@@ -79,7 +79,7 @@ def _genitive(word: str) -> bool:
     """A genitive noun by its likeliest parse (`выборов`, `саммита`), or an adjective or participle with any
     genitive parse (`Нового`, `важнейшей`, `Олимпийских`, `предполагаемого`)."""
     try:
-        parses = _morph().parse(word)
+        parses = morph_vocab().parse(word)
     except (ValueError, IndexError):
         return False
     if not parses:
@@ -108,7 +108,7 @@ def _tense(word: str) -> str | None:
     folded in for present forms (`Pres:проходить`; `Pres1:мочь` for the first and second person). None
     for other words."""
     try:
-        p = _morph().parse(word)[0]
+        p = morph_vocab().parse(word)[0]
     except (ValueError, IndexError):
         return None
     if p.pos not in ("VERB", "AUX") or p.feats.get("VerbForm") != "Fin":
@@ -185,7 +185,7 @@ def _past_participle(word: str) -> bool:
     if len(stem) < 5 or not stem.endswith(_PARTICIPLE_ENDINGS):
         return False
     try:
-        p = _morph().parse(word)[0]
+        p = morph_vocab().parse(word)[0]
     except (ValueError, IndexError):
         return False
     feats = p.feats

@@ -32,15 +32,11 @@ def year_number(t: Tokens, i: int, lex: Lexicon) -> int | None:
 _OBLIQUE_PLURAL = frozenset({"годам", "годами", "годах"})
 
 
-def _morph():  # -> natasha.MorphVocab
-    return morph_vocab()
-
-
 @word_cache
 def _counted_noun(word: str) -> bool:
     """`человек`, `новых` after a number: a genitive plural noun/adjective, so the number counts them."""
     try:
-        parses = _morph().parse(word)
+        parses = morph_vocab().parse(word)
     except ValueError:  # pymorphy2 calls unicodedata.name(), which fails on letters without a name
         return False
     for p in parses:
