@@ -633,6 +633,11 @@ CASES: list[tuple[str, list[tuple]]] = [
         "Линия 10 кВ и трансформатор 40 МВА, отчет за 1 кв. 2018 года.",
         [ex("10 кВ", Q, 10, "kV"), ex("40 МВА", Q, 40, "MVA")],
     ),
+    # `один ... другой` are pronouns: no count
+    (
+        "Заключенных перевели из одного учреждения в другое, ранен один охранник.",
+        [ex("один охранник", C, 1, "охранник")],
+    ),
     # bare numbers after a preposition take no noun by ellipsis, in a list neither (marks, not students)
     (
         "Из 900 студентов 520 сдают все на 4 и 5.",

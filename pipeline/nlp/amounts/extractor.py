@@ -380,10 +380,12 @@ _TOGETHER_PREPS = frozenset({"в", "на"})  # `в одной галерее с 
 def _one_not_counted(tokens: list[Token], lead: int, end: int) -> bool:
     """`один` at token lead with its noun ending at token end is no count of one: a noun that does not agree
     with it (`и одна проекта 877`: the noun is left out), `раз` (`один раз`), after `ни`, `ещё` or `за`, in
-    `в одной X с` (together), or as an article before a relative clause or a verb of saying (`Один шаг, о
-    котором говорил`, `один эксперт сказал`)."""
+    `в одной X с` (together), as an article before a relative clause or a verb of saying (`Один шаг, о
+    котором говорил`, `один эксперт сказал`), or paired with `другой` (`из одного учреждения в другое`)."""
     noun = tokens[end]
     if noun.low == _TIMES or not (noun.text.isupper() or agrees(tokens[lead].low, noun.low)):
+        return True
+    if _other_follows(tokens, end):
         return True
     before = tokens[lead - 1].low if lead > 0 else ""
     after = [t.low for t in tokens[end + 1 : end + 4]]
@@ -395,6 +397,35 @@ def _one_not_counted(tokens: list[Token], lead: int, end: int) -> bool:
     if len(after) == 3 and relative and "PREP" in first_parse(after[1])[1]:
         relative = after[2:]
     return bool(relative) and relative[0].startswith("котор")
+
+
+_OTHER_LOOKAHEAD = 12  # tokens after `один X` in which `другой` pairs with it
+# the forms of `другой` (a list: the analyser reads `другом` as `друг`, a friend)
+_OTHER_FORMS = frozenset(
+    {
+        "другой",
+        "другая",
+        "другое",
+        "другие",
+        "другого",
+        "другому",
+        "другим",
+        "другом",
+        "другую",
+        "других",
+        "другими",
+    }
+)
+
+
+def _other_follows(tokens: list[Token], end: int) -> bool:
+    """A form of `другой` follows token end in the same sentence: `один ... другой` are pronouns."""
+    for k in range(end + 1, min(end + 1 + _OTHER_LOOKAHEAD, len(tokens))):
+        if _ends_sentence(tokens, k) or tokens[k].text == ".":
+            return False
+        if tokens[k].low in _OTHER_FORMS:
+            return True
+    return False
 
 
 def _list_start(tokens: list[Token], i: int) -> int:
