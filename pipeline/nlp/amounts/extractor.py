@@ -40,6 +40,7 @@ from pipeline.nlp.amounts.morph import (
     count_lemma,
     first_parse,
     keep_capitals,
+    lexeme_forms,
     name_lemma,
 )
 from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number, scaled_sum
@@ -400,22 +401,8 @@ def _one_not_counted(tokens: list[Token], lead: int, end: int) -> bool:
 
 
 _OTHER_LOOKAHEAD = 12  # tokens after `один X` in which `другой` pairs with it
-# the forms of `другой` (a list: the analyser reads `другом` as `друг`, a friend)
-_OTHER_FORMS = frozenset(
-    {
-        "другой",
-        "другая",
-        "другое",
-        "другие",
-        "другого",
-        "другому",
-        "другим",
-        "другом",
-        "другую",
-        "других",
-        "другими",
-    }
-)
+# forms, not lemmas: `другом` by its likeliest parse is `друг` (a friend)
+_OTHER_FORMS = frozenset(lexeme_forms("другой"))
 
 
 def _other_follows(tokens: list[Token], end: int) -> bool:
@@ -665,7 +652,7 @@ class _Scanner:
         self.tokens = tokenize_windows(text, ANCHORS, before=48, after=110)
         self.out: list[Amount] = []
         self.floor = 0  # first token index not yet consumed by an amount
-        self.target_floor = -1  # the floor after an amount that was the target of a change (`вырос до 10%`)
+        self._after_target = False  # the last amount read was the target of a change (`вырос до 10%`)
         self._target = False  # the amount being read is such a target
 
     def run(self) -> list[Amount]:
@@ -683,7 +670,7 @@ class _Scanner:
                 end = None
             if end is not None:
                 self.floor = end + 1
-                self.target_floor = self.floor if self._target else -1
+                self._after_target = self._target
                 i = end + 1
                 continue
             i += 1
@@ -953,7 +940,7 @@ class _Scanner:
             signed = _sign_before(tokens, i, text, self.floor)
             if signed is not None:
                 sign, lead = signed
-        qual_found = _qualifier_before(tokens, lead, text, self.floor, self.target_floor == self.floor)
+        qual_found = _qualifier_before(tokens, lead, text, self.floor, self._after_target)
         self._target = qual_found is None and lead - 1 >= self.floor and tokens[lead - 1].low == "до"
         # a currency sign stands between a label word and its number: `вложил в проект $12 млрд` is money
         numbered = qual_found is None and not prefix and _numbering_before(tokens, lead, text)

@@ -181,38 +181,12 @@ def past_clause(t: Tokens, i: int, lex: Lexicon) -> bool:
 @word_cache
 def _past_participle(word: str) -> bool:
     """`разразившегося`, `прошедшей`: a past active participle by its likeliest parse."""
-    stem = word[:-2] if word.endswith(("ся", "сь")) else word
-    if len(stem) < 5 or not stem.endswith(_PARTICIPLE_ENDINGS):
-        return False
     try:
         p = morph_vocab().parse(word)[0]
     except (ValueError, IndexError):
         return False
     feats = p.feats
     return feats.get("VerbForm") == "Part" and feats.get("Tense") == "Past" and feats.get("Voice") == "Act"
-
-
-_PARTICIPLE_ENDINGS = (
-    "вший",
-    "вшего",
-    "вшему",
-    "вшим",
-    "вшем",
-    "вшая",
-    "вшей",
-    "вшую",
-    "вшее",
-    "вшие",
-    "вших",
-    "вшими",
-    "шего",
-    "шей",
-    "шая",
-    "ший",
-    "шем",
-    "шие",
-    "ших",
-)
 
 
 def planned_day(t: Tokens, i: int, lex: Lexicon) -> bool:
