@@ -39,6 +39,7 @@ from pipeline.nlp.amounts.morph import (
     can_be_plural,
     count_lemma,
     first_parse,
+    genitive_plural,
     keep_capitals,
     lexeme_forms,
     name_lemma,
@@ -72,6 +73,8 @@ _TIMES = "раз"  # `десять раз поднимались`: a count of oc
 _TIMES_PREP = frozenset({"в", "во"})
 _PER = "за"  # `за один километр`
 _PREP_QUALIFIERS = frozenset({"до", "от"})  # qualifiers that are mostly prepositions before a bare number
+_POSSESSIVES = frozenset({"его", "ее", "её", "их"})  # indeclinable: no agreement to check
+_SHARE_ASIDE = re.compile(r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)")  # `(97,5%)` after a number
 _ELLIPSIS_CHARS = 160  # how far back the count whose noun a bare number takes may end
 _SENTENCE_ENDS = frozenset(".!?;\n")
 _ELLIPSIS_NEXT = frozenset({"и", "а", "или", "но", "из"})  # `лишь 10, а ещё три`, `65 из которых`
@@ -234,8 +237,8 @@ def _counted_noun(
                 return None
             # `семи пожарных машин`, `шесть огневых позиций`: a noun/surname that is also an adjective of
             # the agreeing noun right after it
-        elif "ADVB" in gram and tok.low in DEGREE_ADVERBS:
-            j += 1  # `два очень важных решения`: a degree adverb inside the adjective phrase
+        elif ("ADVB" in gram and tok.low in DEGREE_ADVERBS) or tok.low in _POSSESSIVES:
+            j += 1  # `два очень важных решения`, `двум его коллегам`: inside the noun phrase
             continue
         elif adjectives and "PREP" in gram:
             return _noun_after_complement(tokens, j, text, value)  # `две важные для города даты`
@@ -249,6 +252,16 @@ def _counted_noun(
         adjectives += 1
         j += 1
     return None
+
+
+def _noun_counted_next(tokens: list[Token], num: Number, text: str) -> bool:
+    """The word right after the number is a lower-case noun it counts, in the genitive plural (`270
+    участников`; not `Superjet 100 производства`)."""
+    k = num.end + 1
+    if k >= len(tokens) or not tokens[k].text[0].islower() or not genitive_plural(tokens[k].low):
+        return False
+    unit = _counted_noun(tokens, num, k, text)
+    return unit is not None and unit.end == k
 
 
 def _counted_abbreviation(word: str) -> bool:
@@ -374,17 +387,18 @@ def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
 
 
 # `ни одного сообщения`, `ещё одной потерей`, `за один визит`: none, another, in one go
-_NOT_ONE_BEFORE = frozenset({"ни", "еще", "ещё", "за"})
+_NOT_ONE_BEFORE = frozenset({"ни", "не", "еще", "ещё", "за"})
 _TOGETHER_PREPS = frozenset({"в", "на"})  # `в одной галерее с Мао`: together, not a count
 
 
 def _one_not_counted(tokens: list[Token], lead: int, end: int) -> bool:
     """`один` at token lead with its noun ending at token end is no count of one: a noun that does not agree
-    with it (`и одна проекта 877`: the noun is left out), `раз` (`один раз`), after `ни`, `ещё` or `за`, in
-    `в одной X с` (together), as an article before a relative clause or a verb of saying (`Один шаг, о
-    котором говорил`, `один эксперт сказал`), or paired with `другой` (`из одного учреждения в другое`)."""
+    with it (`и одна проекта 877`: the noun is left out), after `ни`, `не` (`не один раз`: many), `ещё` or
+    `за`, in `в одной X с` (together), as an article before a relative clause or a verb of saying (`Один
+    шаг, о котором говорил`, `один эксперт сказал`), or paired with `другой` (`из одного учреждения в
+    другое`)."""
     noun = tokens[end]
-    if noun.low == _TIMES or not (noun.text.isupper() or agrees(tokens[lead].low, noun.low)):
+    if not (noun.text.isupper() or agrees(tokens[lead].low, noun.low)):
         return True
     if _other_follows(tokens, end):
         return True
@@ -789,30 +803,41 @@ class _Scanner:
         gap = self.text[self.out[-1].end : self.tokens[lead].start]
         return len(gap) <= 40 and not any(ch in gap for ch in ".;:!?\n()«»")
 
+    def _count_before(self) -> Amount | None:
+        """The last amount found if it is a count, looking past bracketed asides (`772 млн человек (55,8%
+        населения), в том числе 753 млн`)."""
+        for found in reversed(self.out):
+            if found.kind == "count":
+                return found
+            if self.text[max(found.start - 8, 0) : found.start].rstrip()[-1:] != "(":
+                return None
+        return None
+
     def _elliptic_count(self, lead: int, num: Number) -> Unit | None:
         """`30 машин Ту-95, 12 — Ту-22М3`, `из 12 спецучастков состоялось лишь 10, а ещё три были сокращены`:
         a bare number takes the noun of the count before it in the same sentence (the noun left out by
         ellipsis). Only when nothing after the number could be its own noun: punctuation, a conjunction,
         a verb or a model code (`один Ту-22MR`); never after a preposition (`в 15`, `по 2`) or for a year."""
         tokens, text = self.tokens, self.text
-        if not self.out or self.out[-1].kind != "count" or self.out[-1].unit == _TIMES:
+        before = self._count_before()
+        if before is None or before.unit == _TIMES:
             return None
         if _is_year(num, tokens, lead) or (num.is_digits and _is_year(num, tokens, num.end)):
             return None
-        gap = text[self.out[-1].end : tokens[lead].start]
+        gap = text[before.end : tokens[lead].start]
         if len(gap) > _ELLIPSIS_CHARS or any(ch in gap for ch in _SENTENCE_ENDS):
             return None
         first = _list_start(tokens, lead)
         if first > 0:
             prev = tokens[first - 1]
-            whole = prev.low == "из" and not text[self.out[-1].end : prev.start].strip()
+            whole = prev.low == "из" and not text[before.end : prev.start].strip()
             if prev.text[0].isalpha() and "PREP" in first_parse(prev.low)[1] and not whole:
                 return None  # `в 15`, `по 2`, `на 4 и 5`; but `99 кандидатов из 142`: the whole counted
         if lead > 0:
             prev = tokens[lead - 1]
             if prev.end == tokens[lead].start and prev.text in _SIGNS | {"+", "(", "/"}:
                 return None  # `+19`, `20-1`, `(22+31)`: scores and signed differences
-            labelled = prev.start >= self.out[-1].end and num.end == lead  # not the count's own noun
+            labelled = prev.start >= before.end and num.end == lead  # not the count's own noun
             if labelled and prev.text[0].isalpha() and "NOUN" in first_parse(prev.low)[1]:
                 return None  # `«списка 20»`, `корпуса 5`: a number labelling the noun before it
         if tokens[lead].low in SCALE_WORD_FORMS:
@@ -835,11 +860,13 @@ class _Scanner:
                     return (
                         None  # `пробы от 7, 8 и 11 апреля`, `32 голосующих`: a word that may be its own noun
                     )
+            elif _SHARE_ASIDE.match(text, nxt.start):
+                pass  # `753 млн (97,5%) – мобильного`: a share in brackets, the noun is still left out
             elif nxt.text in _NOT_ELLIPTIC_NEXT or nxt.text in _OPEN_QUOTES or is_ascii_digit(nxt.text[0]):
                 return None  # a unit symbol, arithmetic (`53 (22+31) очка`), `двумя 30-мм`
             elif nxt.start == tokens[j - 1].end and nxt.text not in ",.;:)»":
                 return None  # glued punctuation: `5-й`, `10:30`, `5/7`
-        return Unit("count", self.out[-1].unit, num.end)
+        return Unit("count", before.unit, num.end)
 
     def _collective_antecedent(self, lead: int, num: Number) -> Unit | None:
         """`судили политактивистов, в том числе двоих из «списка 20»`, `... Трое уже отбывают аресты`: a
@@ -944,11 +971,13 @@ class _Scanner:
         self._target = qual_found is None and lead - 1 >= self.floor and tokens[lead - 1].low == "до"
         # a currency sign stands between a label word and its number: `вложил в проект $12 млрд` is money
         numbered = qual_found is None and not prefix and _numbering_before(tokens, lead, text)
-        if numbered and tokens[lead - 1].text.isascii():
-            return None  # `Windows 10`, `Boeing 737 MAX`: Latin model names, whatever follows
         num = read_number(tokens, i, text, qualified=qual_found is not None)
         if num is None:
             return None
+        if numbered and tokens[lead - 1].text.isascii():
+            if not _noun_counted_next(tokens, num, text):
+                return None  # `Windows 10`, `Boeing 737 MAX`: Latin model names, whatever follows
+            numbered = False  # `MECC 270 участников`: a name, then a count
         if not num.is_digits and not num.scaled and num.value == 1:
             # `один` + its noun counts one (`ранен один гражданин`, `и одного жителя`), unless it is an
             # article or pronoun (see _one_not_counted); a unit of measure is read further down

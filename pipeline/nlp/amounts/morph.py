@@ -166,6 +166,12 @@ def can_be_plural(word: str) -> bool:
 
 
 @word_cache
+def genitive_plural(word: str) -> bool:
+    """Some noun parse is in the genitive plural (`участников`, `грузовиков`)."""
+    return any("NOUN" in p.tag and "plur" in p.tag and "gent" in p.tag for p in _parse(word))
+
+
+@word_cache
 def can_be_adjective(word: str) -> bool:
     """Some parse is a full adjective or participle (`пожарных`, `огневых`, `полицейских`)."""
     return any("ADJF" in p.tag or "PRTF" in p.tag for p in _parse(word))

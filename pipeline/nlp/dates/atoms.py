@@ -14,8 +14,18 @@ from pipeline.nlp.dates import intervals as iv
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.eras import century, decade, roman
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.relative import finite_verb
-from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, abbr_dot, is_title, suffix
+from pipeline.nlp.dates.relative import finite_verb, negated_bound
+from pipeline.nlp.dates.tokens import (
+    DMY,
+    NUM,
+    WORD,
+    YMD,
+    Tokens,
+    abbr_dot,
+    dating_adjective,
+    is_title,
+    suffix,
+)
 from pipeline.nlp.dates.years import attach_year, year, year_number, year_word
 
 # --- days and months ------------------------------------------------------------------------------
@@ -88,6 +98,18 @@ def numeric_date(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("day", i, stop, year=y, month=m, day=d)
 
 
+def month_edge_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`последний день января 2018 года`, `в первый день марта`: the last or first day of the month."""
+    edge = lex.month_edge_days.get(t.low[i])
+    if edge is None or t.low_at(i + 1) not in lex.day_unit_words:
+        return None
+    m = month(t, i + 2, lex)
+    if m is None or m.gran != "month":
+        return None
+    day = 1 if edge == "first" else iv.month_end(m.year or 2001, m.month).day  # 2001: not a leap year
+    return Atom("day", i, m.stop, year=m.year, rel_year=m.rel_year, month=m.month, day=day)
+
+
 def month_first_date(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`Июл 22 2017`, `Янв 27, 2018` (social-media embeds): month, day, year; the year is required."""
     if t.kind[i] != WORD:
@@ -127,12 +149,7 @@ def month_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     its sentence (`Октябрьская революция`, `Майский район` are names), and not before the nouns of
     lex.month_adjective_not_before (`майские праздники`, `майские указы`)."""
     m = lex.month_adjectives.get(t.low[i]) if t.kind[i] == WORD else None
-    if m is None or i + 1 >= len(t) or t.kind[i + 1] != WORD:
-        return None
-    if not t.raw[i][0].islower() and i > 0 and t.low[i - 1] not in (".", "!", "?", "…"):
-        return None
-    nxt = t.raw[i + 1]
-    if not nxt[0].islower() or t.low[i + 1] in lex.month_adjective_not_before:
+    if m is None or not dating_adjective(t, i, lex.month_adjective_not_before):
         return None
     return Atom("month", i, i + 1, month=m)
 
@@ -201,11 +218,6 @@ def half(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return _counted_or_ordinal(a, t, o[0], lex)
 
 
-def negated_bound(t: Tokens, i: int, lex: Lexicon) -> bool:
-    """Token i follows `не раньше`, `не позднее`: a bound of a planned time."""
-    return i >= 2 and t.low[i - 1] in lex.negated_bounds and t.low[i - 2] == "не"
-
-
 def season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`летом 2019 года`, `осенью прошлого года`, `зимой` (adverb alone), `лето 2019 года`."""
     s = lex.seasons.get(t.low[i])
@@ -225,4 +237,14 @@ def season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 NUMBER_PARSERS = (day_month, bare_day, year, quarter, half, decade, century)
 NUMERIC_DATE_PARSERS = (numeric_date,)
-WORD_PARSERS = (month, month_adjective, month_first_date, quarter, half, season, decade, century)
+WORD_PARSERS = (
+    month,
+    month_adjective,
+    month_edge_day,
+    month_first_date,
+    quarter,
+    half,
+    season,
+    decade,
+    century,
+)

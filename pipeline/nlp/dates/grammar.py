@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.nlp.dates import atoms, relative
 from pipeline.nlp.dates.atom import Atom
-from pipeline.nlp.dates.atoms import negated_bound, ordinal
+from pipeline.nlp.dates.atoms import ordinal
 from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, suffix
@@ -77,14 +77,20 @@ def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
     if a.gran in _FUTURE_GRANS and not a.relative and t.low_at(a.first - 2) in lex.plan_modifiers:
         a.planned = True  # `предстоящих в сентябре выборов`
         return
-    # `на декабрьской конференции`: before a month adjective `на` is a place, not a target
-    # `в ночь на воскресенье`: the night before that day, not a target either
-    target = (
-        t.low_at(a.first - 1) in lex.future_preps
-        and t.low[a.first] not in lex.month_adjectives
-        and t.low_at(a.first - 2) not in lex.night_words
-    )
-    if not target and not negated_bound(t, a.first, lex):
+    # `на декабрьской конференции`: before a month or weekday adjective `на` is a place, not a target, but
+    # `к субботней игре` looks ahead; `в ночь на воскресенье`: the night before that day, not a target
+    prep = t.low_at(a.first - 1)
+    adjective = t.low[a.first] in lex.month_adjectives or t.low[a.first] in lex.weekday_adjectives
+    if adjective:
+        target = prep in lex.by_preps
+    else:
+        target = prep in lex.future_preps and t.low_at(a.first - 2) not in lex.night_words
+    if not target and not relative.negated_bound(t, a.first, lex):
+        if a.weekday is not None and a.offset is None and t.low_at(a.first - 1) != "до":
+            # `В понедельник доклад опубликовал`: the last one; `до среды` is a deadline, ahead
+            a.planned = relative.planned_day(t, a.first, lex)
+            a.past = not a.planned and relative.past_clause(t, a.first, lex)
+            return
         if a.relative or a.partial:
             return
         if a.gran in _FUTURE_GRANS and relative.planned_clause(t, a.first, lex):
@@ -260,6 +266,8 @@ def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None
         if a is None:  # `до конца года`, `с начала месяца`: the current one
             a = relative.implicit_unit(t, j + 1, lex)
         return a, pivot
+    if t.low_at(j) in lex.month_adjectives or t.low_at(j) in lex.weekday_adjectives:
+        return None, None  # `к субботней игре`, `после декабрьской встречи`: the event's date, no bound
     return atom(t, j, lex), None
 
 

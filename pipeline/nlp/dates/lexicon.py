@@ -155,6 +155,9 @@ class Lexicon:
     deictic_adjective_not_before: frozenset[str]  # `на сегодняшний день`: as of now, vague
     month_adjectives: dict[str, int]  # `декабрьской` -> 12
     month_adjective_not_before: frozenset[str]  # `майские праздники`, `майские указы`
+    weekday_adjectives: dict[str, int]  # `воскресном` -> 6
+    weekday_adjective_not_before: frozenset[str]  # `воскресной школы`: habitual
+    month_edge_days: dict[str, str]  # `последний` -> last, `первый` -> first (`последний день января`)
     plan_modifiers: frozenset[str]  # `предстоящих (в сентябре выборов)`
     night_words: frozenset[str]  # `в ночь на воскресенье`: the night before, not a future target
     weekend_words: frozenset[str]  # `выходные`
@@ -284,6 +287,9 @@ def lexicon() -> Lexicon:
         deictic_adjective_not_before=_set(raw, "deictic_adjective_not_before"),
         month_adjectives=_forms(raw["month_adjectives"]),
         month_adjective_not_before=_set(raw, "month_adjective_not_before"),
+        weekday_adjectives=_forms(raw["weekday_adjectives"]),
+        weekday_adjective_not_before=_set(raw, "weekday_adjective_not_before"),
+        month_edge_days=_unit_of(raw["month_edge_days"]),
         plan_modifiers=_set(raw, "plan_modifiers"),
         night_words=_set(raw, "night_words"),
         weekend_words=_set(raw, "weekend_words"),
@@ -318,6 +324,8 @@ def lexicon() -> Lexicon:
         "ago_adjective_words",
         "deictic_adjectives",
         "month_adjectives",
+        "weekday_adjectives",
+        "month_edge_days",
         "weekend_modifiers",
     ):
         triggers.update(lex[key])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.tokens import NUM, WORD, Tokens
+from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, dating_adjective
 from pipeline.nlp.dates.years import same_year_at, year_at
 from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
@@ -24,6 +24,11 @@ def _unit(w: str, lex: Lexicon) -> str | None:
     if w in lex.century_words or w in lex.century_rel_words:
         return "century"
     return None
+
+
+def negated_bound(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """Token i follows `не раньше`, `не позднее`: a bound of a planned time."""
+    return i >= 2 and t.low[i - 1] in lex.negated_bounds and t.low[i - 2] == "не"
 
 
 def relative_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -197,7 +202,7 @@ def planned_day(t: Tokens, i: int, lex: Lexicon) -> bool:
     speech of an earlier time; `отметил, что ... соглашение, подписанное 12 марта`) rules the plan out."""
     if "Past" in _tenses(t, i, *_clause(t, i, _CLAUSE_ENDS, _SENTENCE_WINDOW)):
         return False
-    slo, shi = _clause(t, i, _CLAUSE_ENDS)
+    slo, shi = _clause(t, i, _CLAUSE_ENDS, _SENTENCE_WINDOW)
     lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
     while lo >= 2 and t.low[lo - 1] == "," and t.kind[lo - 2] == NUM and t.kind[lo] == NUM:
         lo = _clause(t, lo - 2, _COMMA_CLAUSE_ENDS)[0]  # `22, 23 и 24 марта`: one clause
@@ -208,11 +213,32 @@ def planned_day(t: Tokens, i: int, lex: Lexicon) -> bool:
 
 
 def _tenses(t: Tokens, i: int, lo: int, hi: int) -> list[str]:
-    """Tenses of the finite verbs among tokens [lo, hi) other than token i (see _tense)."""
-    tenses = (
-        _tense(t.low[k]) for k in range(lo, hi) if k != i and t.kind[k] == WORD and finite_verb(t.low[k])
-    )
-    return [x for x in tenses if x is not None]
+    """Tenses of the finite verbs among tokens [lo, hi) other than token i (see _tense). A past form with
+    `бы` or after `чтобы` in its clause is a mood, not a tense (`чтобы Греция успела вернуть в четверг`:
+    a purpose still ahead), and is left out."""
+    tenses = []
+    for k in range(lo, hi):
+        if k == i or t.kind[k] != WORD or not finite_verb(t.low[k]):
+            continue
+        tense = _tense(t.low[k])
+        if tense is not None and not (tense == "Past" and _irrealis(t, k, lo)):
+            tenses.append(tense)
+    return tenses
+
+
+_IRREALIS = frozenset({"бы", "б", "чтобы", "чтоб"})
+
+
+def _irrealis(t: Tokens, k: int, lo: int) -> bool:
+    """The verb at token k has `бы` right after it or `бы`/`чтобы` before it in its comma clause."""
+    if t.low_at(k + 1) in _IRREALIS:
+        return True
+    for j in range(k - 1, lo - 1, -1):
+        if t.low[j] in _COMMA_CLAUSE_ENDS:
+            return False
+        if t.low[j] in _IRREALIS:
+            return True
+    return False
 
 
 def _planned(t: Tokens, i: int, lo: int, hi: int, lex: Lexicon) -> bool | None:
@@ -293,7 +319,7 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     j = i + 1 if off is not None else i
     prep = t.low_at(i - 1)
     wd = lex.weekdays.get(t.low_at(j)) if prep in lex.weekday_preps else None
-    if prep == "до":  # `до среды`, `до следующего понедельника`
+    if prep == "до" or negated_bound(t, i, lex):  # `до среды`, `не позже будущей среды`
         wd = lex.weekdays_gen.get(t.low_at(j))
     if wd is None or t.low_at(j + 1) in lex.weekday_not_before:
         return None
@@ -555,6 +581,43 @@ def deictic_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom(unit[0], i, i + 1, relative=True, offset=unit[1])
 
 
+def weekday_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
+    """`на воскресном заседании`, `воскресной гонки`: the weekday of an event, as `в воскресенье`."""
+    wd = lex.weekday_adjectives.get(t.low[i])
+    if wd is None or not dating_adjective(t, i, lex.weekday_adjective_not_before):
+        return None
+    noun = i + 1
+    while noun < i + 3 and t.low_at(noun).endswith(
+        _ADJECTIVE_ENDINGS
+    ):  # `воскресной аналитической программы`
+        noun += 1
+    if t.low_at(noun) in lex.weekday_adjective_not_before:
+        return None
+    return Atom("day", i, i + 1, relative=True, weekday=wd)
+
+
+_ADJECTIVE_ENDINGS = (
+    "ой",
+    "ей",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ом",
+    "ем",
+    "ая",
+    "яя",
+    "ую",
+    "юю",
+    "ый",
+    "ий",
+    "ое",
+    "ее",
+    "ым",
+    "им",
+)
+
+
 def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`в том же году`, `в тот же год`: the year mentioned last (resolved in extract.py)."""
     if t.low[i] not in lex.same_year_first:
@@ -564,4 +627,4 @@ def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 
 # later, same_year: grammar.expression
-WORD_PARSERS = (relative_day, relative_unit, weekday, weekend, deictic_adjective)
+WORD_PARSERS = (relative_day, relative_unit, weekday, weekend, deictic_adjective, weekday_adjective)

@@ -62,7 +62,7 @@ def _relative(a: Atom, pub: date) -> iv.Interval | None:
     if a.window:
         return _window_start(g, off or 0, pub), pub
     if a.weekday is not None:
-        return _weekday(a.weekday, off, pub, a.future)
+        return _weekday(a.weekday, off, pub, a.future or a.planned, a.past)
     off = off or 0
     if g == "day":
         d = pub + timedelta(days=off)
@@ -129,9 +129,12 @@ def _window_start(gran: str, off: int, pub: date) -> date:
     return date(y, m, min(pub.day, iv.month_end(y, m).day))
 
 
-def _weekday(wd: int, off: int | None, pub: date, future: bool) -> iv.Interval:
-    if off is None and future:  # `на субботу`: the next one (today included)
+def _weekday(wd: int, off: int | None, pub: date, future: bool, past: bool = False) -> iv.Interval:
+    if off is None and future:  # `на субботу`, `в субботу пройдёт`: the next one (today included)
         d = pub + timedelta(days=(wd - pub.weekday()) % 7)
+        return d, d
+    if off is None and past:  # `в субботу прошла`: the last one (today included)
+        d = pub - timedelta(days=(pub.weekday() - wd) % 7)
         return d, d
     if off is None:  # `в субботу`: the nearest one, past preferred
         days = [pub + timedelta(days=k) for k in range(-6, 7) if (pub.weekday() + k) % 7 == wd]

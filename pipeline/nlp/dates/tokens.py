@@ -83,3 +83,14 @@ def suffix(t: Tokens, j: int, allowed: frozenset[str]) -> int | None:
 def abbr_dot(t: Tokens, j: int) -> int:
     """Skip the dot of an abbreviation (`г.`, `кв.`) when it is glued to it."""
     return j + 1 if t.low_at(j) == "." and t.adjacent(j) else j
+
+
+def dating_adjective(t: Tokens, i: int, not_before: frozenset[str]) -> bool:
+    """Token i, an adjective of a month or weekday, dates the noun after it (`На декабрьской конференции`):
+    lower case, or first in its sentence (`Октябрьская революция`, `Майский район` are names), before a
+    lower-case word that is not one of `not_before` (`майские праздники`, `воскресной школы`)."""
+    if i + 1 >= len(t) or t.kind[i + 1] != WORD:
+        return False
+    if not t.raw[i][0].islower() and i > 0 and t.low[i - 1] not in (".", "!", "?", "…"):
+        return False
+    return t.raw[i + 1][0].islower() and t.low[i + 1] not in not_before
