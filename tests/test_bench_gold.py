@@ -30,6 +30,8 @@ PARTS = {
     "test11": (10, 10),
     "test12": (15, 15),
     "test13": (13, 13),
+    "test14": (14, 14),
+    "test15": (13, 13),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
