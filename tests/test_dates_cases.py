@@ -1468,6 +1468,22 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("субботней", "relative", "2021-03-20", "2021-03-20", "day"),
         ],
     ),
+    # the numbers inside the quoted title of a work hold no date; a decree's title keeps its years
+    (
+        "Вышла антология «Страницы гэльской поэзии XVII–XX вв.», а постановление «О ценах в 2018–2020 годах» "
+        "принято.",
+        MON,
+        [M("2018–2020 годах", "range", "2018-01-01", "2020-12-31", "year")],
+    ),
+    # an award's edition named by a relative year is no date; a day that `настает` is the day
+    (
+        "Самый молодой из физиков-лауреатов этого года родился в 1940 году. Для Греции сегодня настает судный день.",
+        MON,
+        [
+            M("1940 году", "year", "1940-01-01", "1940-12-31", "year"),
+            M("сегодня", "relative", "2021-03-15", "2021-03-15", "day"),
+        ],
+    ),
     # the last or first day of a month
     (
         "В последний день января 2018 года выдали разрешение, в первый день марта прошлого года – нет.",

@@ -78,10 +78,12 @@ def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
         a.planned = True  # `предстоящих в сентябре выборов`
         return
     # `на декабрьской конференции`: before a month or weekday adjective `на` is a place, not a target, but
-    # `к субботней игре` looks ahead; `в ночь на воскресенье`: the night before that day, not a target
+    # `к субботней игре` looks ahead (`причастность к мартовским терактам` need not); `в ночь на
+    # воскресенье`: the night before that day, not a target
     prep = t.low_at(a.first - 1)
-    adjective = t.low[a.first] in lex.month_adjectives or t.low[a.first] in lex.weekday_adjectives
-    if adjective:
+    if t.low[a.first] in lex.month_adjectives:
+        target = False
+    elif t.low[a.first] in lex.weekday_adjectives:
         target = prep in lex.by_preps
     else:
         target = prep in lex.future_preps and t.low_at(a.first - 2) not in lex.night_words

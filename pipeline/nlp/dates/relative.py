@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pipeline.nlp.dates.atom import Atom
+from pipeline.nlp.dates.events import names_edition
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, dating_adjective
 from pipeline.nlp.dates.years import same_year_at, year_at
@@ -285,6 +286,8 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     w = t.low_at(i + 1)
     unit = _unit(w, lex)
     if unit is not None:
+        if unit == "year" and names_edition(t, i, i + 2, lex):
+            return None  # `лауреатов этого года`: an edition of an award, as `премии 2017 года`
         # `в 2012 году ... А уже в следующем году было установлено`: the year after the one just told
         story = t.low[i] in lex.story_modifiers and unit in ("year", "month")
         story = story and "Past" in _clause_tenses(t, i)
