@@ -19,7 +19,10 @@ with warnings.catch_warnings():  # pymorphy2 imports the deprecated pkg_resource
     from natasha import MorphVocab
     from pymorphy2 import MorphAnalyzer
 
-WORD_CACHE_SIZE = 20_000  # small values (lemmas, flags): cheap to hold, hit on every token
+# small values (lemmas, flags), hit on every token. 5,000 fill within the first ~500 articles: at 20,000 they
+# went on filling for thousands, and a 1-worker run grew ~35 MB more over 5,000 articles; the hit rate lost
+# costs no measurable time (NER + rules CPU time on 800 articles: 72 vs 71 s, two runs each).
+WORD_CACHE_SIZE = 5_000
 PARSE_CACHE_SIZE = 4096  # lists of pymorphy2 parses, a kilobyte or more each
 
 _F = TypeVar("_F", bound=Callable[..., Any])
