@@ -1484,6 +1484,41 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("сегодня", "relative", "2021-03-15", "2021-03-15", "day"),
         ],
     ),
+    # deictic words in a dated quotation count from its day: a date introducing it with a colon, or the day
+    # in its attribution; another date in the sentence does not date it
+    (
+        "29 декабря 1925 года он писал: «Умер Есенин. Убил себя вчера ночью».\n«Сегодня правительство решит "
+        "вопрос», – сказал он на воскресном заседании. Повестку дали на 13 марта, но «сегодня она уехала».",
+        MON,
+        [
+            M("29 декабря 1925 года", "date", "1925-12-29", "1925-12-29", "day"),
+            M("вчера", "relative", "1925-12-28", "1925-12-28", "day"),
+            M("Сегодня", "relative", "2021-03-14", "2021-03-14", "day"),
+            M("воскресном", "relative", "2021-03-14", "2021-03-14", "day"),
+            M("13 марта", "date", "2021-03-13", "2021-03-13", "day"),
+            M("сегодня", "relative", "2021-03-15", "2021-03-15", "day"),
+        ],
+    ),
+    # a relative year and its day need no comma; a year of three digits with `год` after a preposition
+    (
+        "В прошлом году 25 мая шли школьники. Князь (с 879 года) правил, на 100 года не хватит.",
+        MON,
+        [
+            M("прошлом году 25 мая", "date", "2020-05-25", "2020-05-25", "day"),
+            M("с 879 года", "open_end", "0879-01-01", None, "year"),
+        ],
+    ),
+    # the middle of a decade is its sixth year's first day; `до` after an imperfective past looks back
+    (
+        "Трубы укладывали с середины 1960-х до середины 1980-х годов. Заявки принимались до середины марта, "
+        "а срок продлили до 1 сентября.",
+        date(2010, 10, 12),
+        [
+            M("с середины 1960-х до середины 1980-х годов", "range", "1965-01-01", "1985-01-01", "decade"),
+            M("до середины марта", "open_start", None, "2010-03-16", "month"),
+            M("до 1 сентября", "open_start", None, "2011-09-01", "day"),
+        ],
+    ),
     # the last or first day of a month
     (
         "В последний день января 2018 года выдали разрешение, в первый день марта прошлого года – нет.",

@@ -42,7 +42,7 @@ class Atom:
         if g == "day":
             d = iv.safe_date(year, self.month or 0, self.day or 0)
             return (d, d) if d else None
-        if not iv.MIN_YEAR <= year <= iv.MAX_YEAR + 1:
+        if not 1 <= year <= iv.MAX_YEAR + 1:  # `с 879 года` (years.py) is early; the parsers bound the rest
             return None
         if g == "month":
             return iv.months(year, self.month, self.month)

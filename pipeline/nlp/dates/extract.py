@@ -11,6 +11,7 @@ from pipeline.nlp.dates.bce import unresolve_bce
 from pipeline.nlp.dates.grammar import Expr, Open, Range, expression, with_date
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
+from pipeline.nlp.dates.quotes import date_quotations
 from pipeline.nlp.dates.resolve import Context, to_mention
 from pipeline.nlp.dates.same_period import same_periods
 from pipeline.nlp.dates.titles import outside_titles
@@ -113,7 +114,8 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     # `День поэзии – XXI век. 2017 год. Альманах (9)`: a title in a list of books
     out = outside_titles(text, out)
     out = join_weekend_days(text, out, lex)
-    return unresolve_bce(text, same_periods(text, out, lex))
+    out = date_quotations(text, same_periods(text, out, lex), extract_dates)
+    return unresolve_bce(text, out)
 
 
 def _more_before(t: Tokens, first: int, lex: Lexicon) -> bool:

@@ -293,8 +293,9 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
         a, pivot = _open_atom(t, j, lex)
         era = a is not None and a.gran in ("decade", "century")
         if a is not None and not (era and t.low[i] in lex.by_preps):  # `относится к XII веку`
-            if not a.has_year() and not a.relative:  # `закрыть до 1 сентября`: a deadline, ahead
-                a.future = True
+            if not a.has_year() and not a.relative:  # `закрыть до 1 сентября`: a deadline, ahead, but
+                a.past = relative.durative_past_clause(t, a.first, lex)  # `Заявки принимались до марта`
+                a.future = not a.past
             return Open("open_start", a, i, a.stop, pivot=pivot)
     return None
 
@@ -341,18 +342,20 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
     """`через год, 27 января`, `Неделей ранее, 6 октября`, `На следующий день, 20 августа 1960 года`: an
     offset followed by a day or month is one date; the offset chooses the year of a year-less one (years) or
     its side of the publication date (other units). A time of day may stand before the comma (`Завтра
-    вечером, 20 января`)."""
+    вечером, 20 января`); a weekday or a year needs none (`в прошлом году 25 мая`)."""
     if offset is None:
         return offset
     comma = offset.stop + (t.low_at(offset.stop) in lex.day_parts)
     if t.low_at(comma) == ",":
         j = comma + 1
-    elif offset.weekday is not None and comma == offset.stop:
-        j = comma  # `В понедельник 13 марта`: a weekday and its date need no comma
+    elif (offset.weekday is not None or offset.gran == "year") and comma == offset.stop:
+        j = comma  # `В понедельник 13 марта`, `в прошлом году 25 мая`: no comma needed
     else:
         return offset
     a = atom(t, j + 1 if t.low_at(j) in ("в", "во") else j, lex)  # `годом раньше, в феврале 2014-го`
-    if a is None or a.relative or a.gran not in ("day", "month") or (j == comma and a.gran != "day"):
+    if a is None or a.relative or a.gran not in ("day", "month"):
+        return offset
+    if j == comma and a.gran != "day" and offset.gran != "year":  # `в прошлом году в мае`: one month
         return offset
     a.first = offset.first
     if a.has_year():  # `На следующий день, 20 августа 1960 года`

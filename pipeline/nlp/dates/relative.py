@@ -184,6 +184,27 @@ def past_clause(t: Tokens, i: int, lex: Lexicon) -> bool:
     return i > 0 and _past_participle(t.low[i - 1])
 
 
+def durative_past_clause(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """`Заявки принимались до середины марта`: an imperfective past verb and no future one or plan word in
+    the comma-bounded clause around token i: something went on up to that time. A perfective one leaves the
+    bound open (`срок продлили до 1 сентября` looks ahead)."""
+    lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
+    if _planned(t, i, lo, hi, lex) is not False:
+        return False
+    return any(
+        t.kind[k] == WORD and finite_verb(t.low[k]) and _imperfective_past(t.low[k]) for k in range(lo, hi)
+    )
+
+
+@word_cache
+def _imperfective_past(word: str) -> bool:
+    try:
+        feats = morph_vocab().parse(word)[0].feats
+    except (ValueError, IndexError):
+        return False
+    return feats.get("Tense") == "Past" and feats.get("Aspect") == "Imp"
+
+
 @word_cache
 def _past_participle(word: str) -> bool:
     """`разразившегося`, `прошедшей`: a past active participle by its likeliest parse."""

@@ -242,6 +242,9 @@ def _point(span: iv.Interval, pivot: str) -> date:
         return span[0]
     if pivot == "end":
         return span[1]
+    years = span[1].year - span[0].year + 1
+    if years >= 10:  # `с середины 1960-х`, `середины XIX века`: the first day of the middle year
+        return date(span[0].year + years // 2, 1, 1)
     return span[0] + (span[1] - span[0]) // 2
 
 

@@ -30,6 +30,8 @@ def year_number(t: Tokens, i: int, lex: Lexicon) -> int | None:
 
 
 _OBLIQUE_PLURAL = frozenset({"годам", "годами", "годах"})
+_SINGULAR_YEAR = frozenset({"год", "года", "году"})
+_SHORT_YEAR_PREPS = frozenset({"в", "во", "с", "со", "до", "к", "по", "после", "около"})
 
 
 @word_cache
@@ -60,9 +62,13 @@ def bare_year_ok(t: Tokens, j: int, lex: Lexicon) -> bool:
 
 
 def year_at(t: Tokens, i: int, lex: Lexicon, need_word: bool = True) -> tuple[int, int] | None:
-    """`2019 году`, `2019 г.`, `2019-м`, and (need_word=False) a bare `2019`: (stop, year)."""
+    """`2019 году`, `2019 г.`, `2019-м`, and (need_word=False) a bare `2019`: (stop, year). A year of three
+    digits needs a singular `год` after it and a preposition before it (`с 879 года`, `в 988 году`)."""
     y = year_number(t, i, lex)
     if y is None:
+        short = t.kind[i] == NUM and len(t.raw[i]) == 3 and t.raw[i][0] != "0" if i < len(t) else False
+        if short and t.low_at(i + 1) in _SINGULAR_YEAR and t.low_at(i - 1) in _SHORT_YEAR_PREPS:
+            return i + 2, int(t.raw[i])
         return None
     j = i + 1
     s = suffix(t, j, lex.year_suffixes)
