@@ -27,6 +27,7 @@ from pipeline.nlp.amounts.lexicon import (
     SCALES,
     SPEECH_VERBS,
     SUBSTANTIVIZED,
+    compound_adjective,
     match_trie,
     match_unit,
     measure_adjective_unit,
@@ -73,6 +74,8 @@ _TIMES = "раз"  # `десять раз поднимались`: a count of oc
 _TIMES_PREP = frozenset({"в", "во"})
 _PER = "за"  # `за один километр`
 _PREP_QUALIFIERS = frozenset({"до", "от"})  # qualifiers that are mostly prepositions before a bare number
+_COMPOUND_ENDINGS = ("ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ой", "ей", "ому", "ему")
+_COMPOUND_ENDINGS += ("ую", "юю", "ым", "им", "ых", "их", "ыми", "ими", "ом", "ем")
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})  # indeclinable: no agreement to check
 _SHARE_ASIDE = re.compile(r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)")  # `(97,5%)` after a number
 _ELLIPSIS_CHARS = 160  # how far back the count whose noun a bare number takes may end
@@ -680,6 +683,8 @@ class _Scanner:
                 end = self._try(i)
             elif "-" in tok.low:
                 end = self._word_range(i)
+            elif len(tok.low) > 9 and tok.low.endswith(_COMPOUND_ENDINGS):
+                end = self._compound(i)
             else:
                 end = None
             if end is not None:
@@ -689,6 +694,18 @@ class _Scanner:
                 continue
             i += 1
         return self.out
+
+    def _compound(self, i: int) -> int | None:
+        """`пятипроцентным ростом`, `более чем двухметрового`: a number glued to a percent or measure
+        adjective (lexicon.compound_adjective), with the qualifier before it."""
+        found = compound_adjective(self.tokens[i].low)
+        if found is None:
+            return None
+        value, kind, unit = found
+        qual_found = _qualifier_before(self.tokens, i, self.text, self.floor, self._after_target)
+        qual, first = qual_found if qual_found else ("exact", i)
+        self._emit(first, i, kind, *_value_fields(value, qual), unit, qual)
+        return i
 
     def _word_range(self, i: int) -> int | None:
         """`двух-трёх тысяч человек`, `пять-шесть процентов`: a hyphenated pair of number words is a range."""

@@ -105,6 +105,7 @@ QUALIFIERS_REV: Trie = build_trie([(r[0], r[1]) for r in _rows("qualifiers.tsv")
 
 # `17-метровая`, `53-килограммовый`: a measure stem and an adjective ending -> normalised unit
 _ADJ_ENDINGS = "ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ую|юю|ым|им|ых|их|ыми|ими|ом|ем"
+_ADJ_ENDING_SET = frozenset(_ADJ_ENDINGS.split("|"))
 _MEASURE_STEMS = {norm(r[0]): r[1] for r in _rows("measure_adjectives.tsv")}
 _MEASURE_ADJ = re.compile(
     "("
@@ -113,6 +114,26 @@ _MEASURE_ADJ = re.compile(
     + _ADJ_ENDINGS
     + ")"
 )
+
+
+_COMPOUND_STEMS = {norm(r[0]): float(r[1]) for r in _rows("compound_stems.tsv")}
+_COMPOUND_STEM_RE = "|".join(sorted(map(re.escape, _COMPOUND_STEMS), key=len, reverse=True))
+_COMPOUND = re.compile(f"({_COMPOUND_STEM_RE})(.+)")
+# where the prefilter must look: `пятипроцентный`, `двухметрового`
+_COMPOUND_ANCHOR = f"(?:{_COMPOUND_STEM_RE})(?:процентн|{'|'.join(map(re.escape, _MEASURE_STEMS))})"
+
+
+def compound_adjective(word: str) -> tuple[float, str, str] | None:
+    """`пятипроцентным` -> (5, percent, %), `двухметрового` -> (2, quantity, m): a number stem glued to a
+    percent or measure adjective; None for anything else (`двухэтажный`, `пятилетний`)."""
+    m = _COMPOUND.fullmatch(word)
+    if m is None:
+        return None
+    rest = m.group(2)
+    if rest.startswith("процентн") and rest[len("процентн") :] in _ADJ_ENDING_SET:
+        return _COMPOUND_STEMS[m.group(1)], "percent", "%"
+    unit = measure_adjective_unit(rest)
+    return (_COMPOUND_STEMS[m.group(1)], "quantity", unit) if unit is not None else None
 
 
 def measure_adjective_unit(word: str) -> str | None:
@@ -175,6 +196,7 @@ ANCHORS: re.Pattern[str] = re.compile(
     )  # codes (`USD 5 млн`) precede a digit
     + r"]|(?<![^\W\d_])"
     + trie_regex(NUMBER_START_WORDS)
-    + r"(?![^\W\d_])",
+    + r"(?![^\W\d_])|(?<![^\W\d_])"
+    + _COMPOUND_ANCHOR,
     re.IGNORECASE,
 )
