@@ -649,6 +649,16 @@ CASES: list[tuple[str, list[tuple]]] = [
             gt("больше, чем на 4 п.п.", P, 4, "pp", "gt"),
         ],
     ),
+    # a bare number after a year and a dash continues the series before it, with its unit and scale; a
+    # range of years does not
+    (
+        "Экспорт составил 146,6 млрд куб. м, в 2015-м – 158,6; на проект выделили 68 млн рублей в 2011—2014 годах.",
+        [
+            ex("146,6 млрд куб. м", Q, 146.6e9, "m3"),
+            ex("158,6", Q, 158.6e9, "m3"),
+            ex("68 млн рублей", M, 68e6, "RUB"),
+        ],
+    ),
     # `N noun из M`: the whole is counted too
     (
         "В выборах участвуют 99 кандидатов из 142, заявивших о выдвижении.",

@@ -33,7 +33,7 @@ _MAX_MEMBERS = 5
 UnitAfter = Callable[[list[Token], Number, int, str], Any]  # extractor._unit_after (a Unit or None)
 
 
-def _is_year_token(tokens: list[Token], k: int) -> bool:
+def is_year_token(tokens: list[Token], k: int) -> bool:
     t = tokens[k].text
     return len(t) == 4 and is_ascii_digit(t) and 1800 <= int(t) <= 2100
 
@@ -47,7 +47,7 @@ def _next_member(tokens: list[Token], j: int, text: str) -> int | None:
         if "\n" in gap or tok.start - tokens[j].end > _MAX_GAP:
             return None
         if is_ascii_digit(tok.text[0]):
-            if not _is_year_token(tokens, k):
+            if not is_year_token(tokens, k):
                 return k
         elif tok.text[0].isalpha():
             if tok.low not in _GAP_WORDS and first_parse(tok.low)[0] not in _GAP_WORDS:
@@ -130,7 +130,7 @@ def count_noun_ahead(
         if tok.text in _CLAUSE_ENDS:
             return None
         if is_ascii_digit(tok.text[0]) or tok.low in number_starts:
-            if _is_year_token(tokens, k):
+            if is_year_token(tokens, k):
                 return None  # `400, а в 2019 году 500 человек`: the year is no member; keep it simple
             nxt = read_number(tokens, k, text, qualified=True)
             if nxt is None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
-from pipeline.nlp.amounts.ellipsis import count_noun_ahead, shared_unit_ahead
+from pipeline.nlp.amounts.ellipsis import count_noun_ahead, is_year_token, shared_unit_ahead
 from pipeline.nlp.amounts.lexicon import (
     ANCHORS,
     CHANGE_WORDS,
@@ -76,6 +77,9 @@ _PER = "за"  # `за один километр`
 _PREP_QUALIFIERS = frozenset({"до", "от"})  # qualifiers that are mostly prepositions before a bare number
 _COMPOUND_ENDINGS = ("ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ой", "ей", "ому", "ему")
 _COMPOUND_ENDINGS += ("ую", "юю", "ым", "им", "ых", "их", "ыми", "ими", "ом", "ем")
+_SERIES_KINDS = frozenset({"money", "quantity"})
+_SERIES_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+_LEADING_NUMBER = re.compile(r"\d[\d\s]*(?:[.,]\d+)?")
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})  # indeclinable: no agreement to check
 _SHARE_ASIDE = re.compile(r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)")  # `(97,5%)` after a number
 _ELLIPSIS_CHARS = 160  # how far back the count whose noun a bare number takes may end
@@ -885,6 +889,31 @@ class _Scanner:
                 return None  # glued punctuation: `5-й`, `10:30`, `5/7`
         return Unit("count", before.unit, num.end)
 
+    def _yearly_series(self, lead: int, num: Number) -> Unit | None:
+        """`составил 146,6 млрд куб. м, в 2015-м – 158,6; в 2016-м – 179,3`: a bare number after a year and a
+        dash continues the series of the amount before it in the sentence, with its unit and scale."""
+        tokens, text = self.tokens, self.text
+        if not num.is_digits or num.scaled or lead < 2 or tokens[lead - 1].text not in _DASHES:
+            return None
+        if is_year_token(tokens, lead) or _is_year(num, tokens, lead):
+            return None  # `в 2011—2014 годах`: a range of years
+        if not any(is_year_token(tokens, k) for k in range(max(lead - 6, 0), lead - 1)):
+            return None
+        before = next((m for m in reversed(self.out) if m.kind in _SERIES_KINDS), None)
+        if before is None or before.value is None:
+            return None
+        gap = text[before.end : tokens[lead].start]
+        if len(gap) > _ELLIPSIS_CHARS or any(ch in gap for ch in ".!?\n"):
+            return None
+        lead_number = _LEADING_NUMBER.search(before.text)
+        if lead_number is None:
+            return None
+        shown = float(re.sub(r"\s", "", lead_number.group()).replace(",", "."))
+        scale = next((x for x in _SERIES_SCALES if math.isclose(before.value, shown * x, rel_tol=1e-9)), None)
+        if scale is None:
+            return None  # `$5,2 млн` shows 5.2 of 5.2e6; anything else (coins, sums) is left alone
+        return Unit(before.kind, before.unit, num.end, scale)
+
     def _collective_antecedent(self, lead: int, num: Number) -> Unit | None:
         """`судили политактивистов, в том числе двоих из «списка 20»`, `... Трое уже отбывают аресты`: a
         collective numeral with no noun of its own counts the plural animate noun named last before it, in
@@ -1058,6 +1087,7 @@ class _Scanner:
             unit = (
                 self._partitive_count(num)
                 or self._elliptic_count(lead, num)
+                or self._yearly_series(lead, num)
                 or self._contrasted_count(lead, first, num)
                 or self._collective_antecedent(lead, num)
             )
