@@ -50,6 +50,7 @@ from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number, 
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, norm, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
 from pipeline.nlp.dates.titles import outside_titles
+from pipeline.nlp.dates.tokens import ADJECTIVE_ENDINGS
 
 _DASHES = frozenset("-‑–—")
 _SIGNS = frozenset("+-−–")
@@ -75,8 +76,6 @@ _TIMES = "раз"  # `десять раз поднимались`: a count of oc
 _TIMES_PREP = frozenset({"в", "во"})
 _PER = "за"  # `за один километр`
 _PREP_QUALIFIERS = frozenset({"до", "от"})  # qualifiers that are mostly prepositions before a bare number
-_COMPOUND_ENDINGS = ("ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ой", "ей", "ому", "ему")
-_COMPOUND_ENDINGS += ("ую", "юю", "ым", "им", "ых", "их", "ыми", "ими", "ом", "ем")
 _SERIES_KINDS = frozenset({"money", "quantity"})
 _SERIES_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 _LEADING_NUMBER = re.compile(r"\d[\d\s]*(?:[.,]\d+)?")
@@ -687,7 +686,7 @@ class _Scanner:
                 end = self._try(i)
             elif "-" in tok.low:
                 end = self._word_range(i)
-            elif len(tok.low) > 9 and tok.low.endswith(_COMPOUND_ENDINGS):
+            elif len(tok.low) > 9 and tok.low.endswith(ADJECTIVE_ENDINGS):
                 end = self._compound(i)
             else:
                 end = None

@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.nlp.amounts.morph import always_singular, lexeme_forms
 from pipeline.nlp.amounts.tokens import Token, norm, split_phrase_chunk, tight, trie_regex
+from pipeline.nlp.dates.tokens import ADJECTIVE_ENDINGS
 
 MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "amounts"
 
@@ -104,8 +105,8 @@ SCALES: Trie = build_trie([(r[0], float(r[1])) for r in _rows("scales.tsv")])
 QUALIFIERS_REV: Trie = build_trie([(r[0], r[1]) for r in _rows("qualifiers.tsv")], reverse=True)
 
 # `17-метровая`, `53-килограммовый`: a measure stem and an adjective ending -> normalised unit
-_ADJ_ENDINGS = "ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ую|юю|ым|им|ых|их|ыми|ими|ом|ем"
-_ADJ_ENDING_SET = frozenset(_ADJ_ENDINGS.split("|"))
+_ADJ_ENDINGS = "|".join(ADJECTIVE_ENDINGS)
+_ADJ_ENDING_SET = frozenset(ADJECTIVE_ENDINGS)
 _MEASURE_STEMS = {norm(r[0]): r[1] for r in _rows("measure_adjectives.tsv")}
 _MEASURE_ADJ = re.compile(
     "("

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.events import names_edition
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, dating_adjective
+from pipeline.nlp.dates.tokens import ADJECTIVE_ENDINGS, NUM, WORD, Tokens, dating_adjective
 from pipeline.nlp.dates.years import same_year_at, year_at
 from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
@@ -610,36 +610,12 @@ def weekday_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     wd = lex.weekday_adjectives.get(t.low[i])
     if wd is None or not dating_adjective(t, i, lex.weekday_adjective_not_before):
         return None
-    noun = i + 1
-    while noun < i + 3 and t.low_at(noun).endswith(
-        _ADJECTIVE_ENDINGS
-    ):  # `воскресной аналитической программы`
+    noun = i + 1  # `воскресной аналитической программы`: the noun after the adjectives decides
+    while noun < i + 3 and t.low_at(noun).endswith(ADJECTIVE_ENDINGS):
         noun += 1
     if t.low_at(noun) in lex.weekday_adjective_not_before:
         return None
     return Atom("day", i, i + 1, relative=True, weekday=wd)
-
-
-_ADJECTIVE_ENDINGS = (
-    "ой",
-    "ей",
-    "ого",
-    "его",
-    "ому",
-    "ему",
-    "ом",
-    "ем",
-    "ая",
-    "яя",
-    "ую",
-    "юю",
-    "ый",
-    "ий",
-    "ое",
-    "ее",
-    "ым",
-    "им",
-)
 
 
 def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:

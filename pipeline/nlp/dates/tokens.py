@@ -19,6 +19,31 @@ _TOKEN_RE = re.compile(
 )
 
 NUM, DMY, YMD, WORD, PUNCT = "num", "dmy", "ymd", "word", "punct"
+
+# The endings of full adjectives, longest first (for the regexes that build on them).
+ADJECTIVE_ENDINGS = (
+    *("ыми", "ими", "ого", "его", "ому", "ему"),
+    *(
+        "ый",
+        "ий",
+        "ая",
+        "яя",
+        "ое",
+        "ее",
+        "ые",
+        "ие",
+        "ой",
+        "ей",
+        "ую",
+        "юю",
+        "ым",
+        "им",
+        "ых",
+        "их",
+        "ом",
+        "ем",
+    ),
+)
 _KIND = {"sep": DMY}  # lastgroup may name the inner separator group of a numeric date
 
 
