@@ -659,6 +659,16 @@ CASES: list[tuple[str, list[tuple]]] = [
             ex("68 млн рублей", M, 68e6, "RUB"),
         ],
     ),
+    # the adjective's case picks the noun's lexeme (`парка` is also a jacket) unless 2-4 split their cases;
+    # quote marks around an adjective inside the counted phrase
+    (
+        "Благоустроено 21 городского парка, 50 «народных» парков и два арбитражных суда.",
+        [
+            ex("21 городского парка", C, 21, "парк"),
+            ex("50 «народных» парков", C, 50, "парк"),
+            ex("два арбитражных суда", C, 2, "суд"),
+        ],
+    ),
     # `N noun из M`: the whole is counted too
     (
         "В выборах участвуют 99 кандидатов из 142, заявивших о выдвижении.",

@@ -33,6 +33,7 @@ PARTS = {
     "test14": (14, 14),
     "test15": (13, 13),
     "test16": (14, 14),
+    "test17": (14, 14),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 

@@ -1519,6 +1519,17 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("до 1 сентября", "open_start", None, "2011-09-01", "day"),
         ],
     ),
+    # a bare two-digit decade heads a range of decades; a season after `до конца` takes its clause's tense;
+    # `может` + infinitive looks ahead
+    (
+        "Что было в 20–30-е годы. До конца осени благоустроят парки. В июле Украина может обратиться к НАТО.",
+        date(2017, 9, 8),
+        [
+            M("20–30-е годы", "range", "1920-01-01", "1939-12-31", "decade"),
+            M("До конца осени", "open_start", None, "2017-11-30", "season"),
+            M("июле", "month", "2018-07-01", "2018-07-31", "month"),
+        ],
+    ),
     # the last or first day of a month
     (
         "В последний день января 2018 года выдали разрешение, в первый день марта прошлого года – нет.",

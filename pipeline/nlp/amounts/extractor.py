@@ -142,7 +142,7 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
     imprint = _imprint_unit(tokens, i, k, text)
     if imprint is not None:
         return imprint
-    if tokens[k].text in _OPEN_QUOTES:
+    if tokens[k].text in _OPEN_QUOTES and not _quoted_adjective(tokens, k):
         return _quoted_count(tokens, num, i, k, text)
     return _counted_noun(tokens, num, k, text)
 
@@ -208,11 +208,14 @@ def _counted_noun(
     if not num.is_digits and not num.scaled and num.value <= 1 and not allow_one:
         return None  # `один`, `одна из`: too vague to count
     value = None if _ends_in_scale(tokens, num) else num.value
-    adjectives, j = 0, k
+    adjectives, j, last_adjective = 0, k, None
     while j < len(tokens) and adjectives <= _MAX_ADJ and j - k <= _MAX_SPAN:
         if j > k and not tight(text, tokens[j - 1].end, tokens[j].start):
             return None
         tok = tokens[j]
+        if _quoted_adjective(tokens, j) or (j > k + 1 and _quoted_adjective(tokens, j - 2)):
+            j += 1  # `50 «народных» парков`: the quote marks around an adjective
+            continue
         if adjectives and tok.low in _ADJ_JOINS:
             shared = _shared_noun(tokens, j, text)
             if shared is not None:
@@ -233,7 +236,7 @@ def _counted_noun(
                 return None
             if tok.text[0].isupper() and can_be_place(word):
                 return None  # `0-1 Германия`, `двух Корей`: a place name, not a counted noun
-            counted = count_lemma(word, value)
+            counted = count_lemma(word, value, last_adjective)
             if counted is not None and norm(counted) in COUNT_STOPLIST:
                 return None
             adjective_too = can_be_adjective(word)
@@ -256,8 +259,20 @@ def _counted_noun(
         if head is not None and norm(head) in SUBSTANTIVIZED and not _noun_follows(tokens, j, text):
             return Unit("count", head, j)  # `23 потерпевших`
         adjectives += 1
+        last_adjective = word
         j += 1
     return None
+
+
+def _quoted_adjective(tokens: list[Token], j: int) -> bool:
+    """Token j opens quote marks around one word that can be an adjective: `«народных»`."""
+    return (
+        tokens[j].text in _OPEN_QUOTES
+        and j + 3 < len(tokens)
+        and tokens[j + 2].text in _CLOSE_QUOTES
+        and tokens[j + 1].text[0].islower()
+        and can_be_adjective(tokens[j + 1].low)
+    )
 
 
 def _noun_counted_next(tokens: list[Token], num: Number, text: str) -> bool:

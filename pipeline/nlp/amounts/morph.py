@@ -86,20 +86,40 @@ def _fits(value: float | None, number: str, case: str) -> bool:
     return number == "plur"
 
 
-def count_lemma(word: str, value: float | None) -> str | None:
+def count_lemma(word: str, value: float | None, adjective: str | None = None) -> str | None:
     """Lemma (with ё, as in the dictionary) of the likeliest noun parse fitting a count of `value`, or None.
 
     `3 места`, `5 мест` fit; `3 место`, `9 класса` do not (ordinal uses: `занял 3 место`, `ученики 9 класса`).
     After 1 (not 11) singular forms fit; after 2-4 and fractions the genitive singular or plurals; otherwise
-    plurals only. Choosing among agreeing parses also picks the right lexeme: `1 граната` -> `граната`.
+    plurals only. Choosing among agreeing parses also picks the right lexeme: `1 граната` -> `граната`; so
+    does the number and case of an adjective before the noun (`adjective`).
     """
     parses = [p for p in _noun_parses(word) if _fits(value, p[1], p[2])]
+    if adjective is not None and not _paucal(value):  # `21 городского парка`: `парк`, not `парка`
+        forms = _adjective_forms(adjective)
+        parses = [p for p in parses if (p[1], p[2]) in forms] or parses
     # prefer the case a count takes as subject/object (`1 граната` nomn, `5 гранат` gent) over oblique cases
     usual = ("nomn", "accs") if value is not None and _fits(value, "sing", "nomn") else ("gent",)
     for lemma, _number, case in parses:
         if case in usual:
             return lemma
     return parses[0][0] if parses else None
+
+
+def _paucal(value: float | None) -> bool:
+    """2-4 (not 12-14) or a scaled value: the noun is genitive singular and its adjectives plural
+    (`два арбитражных суда`), so their cases do not pick the noun's parse."""
+    if value is None or not value.is_integer():
+        return True
+    return int(value) % 10 in (2, 3, 4) and int(value) % 100 not in (12, 13, 14)
+
+
+@word_cache
+def _adjective_forms(word: str) -> frozenset[tuple[str, str]]:
+    """(number, case) of the word's adjective and participle parses."""
+    return frozenset(
+        (str(p.tag.number), str(p.tag.case)) for p in _parse(word) if "ADJF" in p.tag or "PRTF" in p.tag
+    )
 
 
 _PERSONAL = frozenset({"Name", "Surn", "Patr"})

@@ -108,7 +108,7 @@ def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
 
 def _partial_heads(t: Tokens, i: int, lex: Lexicon) -> list[Atom]:
     """Bare range heads that take the rest from the tail: `1` (по 5 июня), `2013` (по 2015 год),
-    `XIX` (–XX вв.), `I` (–II кв.), `1980` (–1990-х)."""
+    `XIX` (–XX вв.), `I` (–II кв.), `1980` (–1990-х), `20` (–30-е годы)."""
     heads: list[Atom] = []
     if i >= len(t):
         return heads
@@ -117,6 +117,8 @@ def _partial_heads(t: Tokens, i: int, lex: Lexicon) -> list[Atom]:
         if len(raw) <= 2 and 1 <= int(raw) <= 31:  # `с 4-го по 13-е августа`: with a suffix too
             stop = suffix(t, i + 1, lex.day_suffixes) or i + 1
             heads.append(Atom("day", i, stop, day=int(raw), partial=True))
+        if len(raw) == 2 and int(raw) % 10 == 0:  # `20–30-е годы`: the tail's century (_head_takes_century)
+            heads.append(Atom("decade", i, i + 1, part=1900 + int(raw), partial=True))
         y = year_number(t, i, lex)
         if y is not None:
             stop = suffix(t, i + 1, lex.year_suffixes) or i + 1
@@ -267,6 +269,10 @@ def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None
         a = atom(t, j + 1, lex)
         if a is None:  # `до конца года`, `с начала месяца`: the current one
             a = relative.implicit_unit(t, j + 1, lex)
+        if a is None:  # `До конца осени благоустроят`: the season its clause's tense allows
+            a = _bare_season(t, j + 1, lex)
+            if a is not None:
+                _mark_future(a, t, lex)
         return a, pivot
     if t.low_at(j) in lex.month_adjectives or t.low_at(j) in lex.weekday_adjectives:
         return None, None  # `к субботней игре`, `после декабрьской встречи`: the event's date, no bound
