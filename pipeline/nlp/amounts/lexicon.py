@@ -121,7 +121,9 @@ _COMPOUND_STEMS = {norm(r[0]): float(r[1]) for r in _rows("compound_stems.tsv")}
 _COMPOUND_STEM_RE = "|".join(sorted(map(re.escape, _COMPOUND_STEMS), key=len, reverse=True))
 _COMPOUND = re.compile(f"({_COMPOUND_STEM_RE})(.+)")
 # where the prefilter must look: `пятипроцентный`, `двухметрового`
-_COMPOUND_ANCHOR = f"(?:{_COMPOUND_STEM_RE})(?:процентн|{'|'.join(map(re.escape, _MEASURE_STEMS))})"
+_COMPOUND_ANCHOR = trie_regex(
+    stem + rest for stem in _COMPOUND_STEMS for rest in ("процентн", *_MEASURE_STEMS)
+)
 
 
 def compound_adjective(word: str) -> tuple[float, str, str] | None:
