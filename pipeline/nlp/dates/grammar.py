@@ -71,7 +71,8 @@ def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
     """`запланированы на осень`, `назначили на субботу`, `не раньше осени`: `на` (or a negated bound) + a
     year-less period names a planned time. Days are left alone: `по состоянию на 1 мая` usually looks back.
     Elsewhere a year-less month, season, quarter or half in a clause about the future (`в сентябре пройдёт
-    выставка`, `в сентябре планируется`) is `planned`: the coming one, unless a history gives the year."""
+    выставка`, `в сентябре планируется`) is `planned`: the coming one, unless a history gives the year; a
+    bare weekday takes its clause's tense too (`В понедельник доклад опубликовал`: the last Monday)."""
     if a.has_year():
         return
     if a.gran in _FUTURE_GRANS and not a.relative and t.low_at(a.first - 2) in lex.plan_modifiers:
@@ -88,7 +89,7 @@ def _mark_future(a: Atom, t: Tokens, lex: Lexicon) -> None:
     else:
         target = prep in lex.future_preps and t.low_at(a.first - 2) not in lex.night_words
     if not target and not relative.negated_bound(t, a.first, lex):
-        if a.weekday is not None and a.offset is None and t.low_at(a.first - 1) != "до":
+        if a.weekday is not None and a.offset is None and prep != "до":
             # `В понедельник доклад опубликовал`: the last one; `до среды` is a deadline, ahead
             a.planned = relative.planned_day(t, a.first, lex)
             a.past = not a.planned and relative.past_clause(t, a.first, lex)
