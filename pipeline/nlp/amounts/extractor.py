@@ -79,8 +79,10 @@ _PREP_QUALIFIERS = frozenset({"до", "от"})  # qualifiers that are mostly pre
 _SERIES_KINDS = frozenset({"money", "quantity"})
 _SERIES_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 _LEADING_NUMBER = re.compile(r"\d[\d\s]*(?:[.,]\d+)?")
+_CHANGE_GAP = frozenset({"на", "до", "почти", "примерно", "около", "более", "менее", "чем"})
+_AMOUNT_HEADS = frozenset({"число", "количество", "численность"})  # `число браков увеличилось на 64 тыс.`
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})  # indeclinable: no agreement to check
-_SHARE_ASIDE = re.compile(r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)")  # `(97,5%)` after a number
+_SHARE_ASIDE = re.compile(r"\(\s*(?:на\s+)?\d+(?:[.,]\d+)?\s*%\s*\)")  # `(97,5%)`, `(на 6,5%)` after a number
 _ELLIPSIS_CHARS = 160  # how far back the count whose noun a bare number takes may end
 _SENTENCE_ENDS = frozenset(".!?;\n")
 _ELLIPSIS_NEXT = frozenset({"и", "а", "или", "но", "из"})  # `лишь 10, а ещё три`, `65 из которых`
@@ -786,17 +788,28 @@ class _Scanner:
 
     def _noun_before(self, lead: int, num: Number) -> Unit | None:
         """`надомников было 159 тыс.`, `жителей осталось 1,7 млн`: a bare scaled number with nothing after it
-        to count takes the genitive plural noun before it, with only a verb of being between."""
+        to count takes the genitive plural noun before it, with only a verb of being between; after a verb
+        of change only the noun of `число`/`количество` (`число заключенных браков увеличилось почти на 64
+        тыс.`, `Количество туристов выросло до 2,5 млн`), not any (`доходы компаний выросли на 5 млрд`)."""
         tokens = self.tokens
         if not num.scaled or not self._bare(num):
             return None
         floor = self.out[-1].end if self.out else 0  # not a noun some amount before already counts
-        k = lead - 1
+        k, changed = lead - 1, False
+        while k >= 0 and tokens[k].start >= floor and tokens[k].low in _CHANGE_GAP:
+            k -= 1  # `почти на`, `до`: the qualifier or the preposition of the change
+        gap = k < lead - 1  # then a verb of change must stand before it (`продать игроков на 110 млн`: no)
         while k >= 0 and tokens[k].start >= floor and tokens[k].text[0].isalpha():
             lemma, grammemes = first_parse(tokens[k].low)
             if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
+                if gap and not changed:
+                    return None
+                if changed and not any(t.low in _AMOUNT_HEADS for t in tokens[max(k - 3, 0) : k]):
+                    return None
                 return Unit("count", lemma, num.end)
-            if lemma not in EXISTENTIAL_VERBS:
+            if lemma in CHANGE_WORDS and lemma not in EXISTENTIAL_VERBS:
+                changed = True
+            elif lemma not in EXISTENTIAL_VERBS:
                 return None
             k -= 1
         return None
@@ -824,6 +837,8 @@ class _Scanner:
     def _bare(self, num: Number) -> bool:
         """Nothing follows the number that it could count (punctuation or the end of the text)."""
         j = num.end + 1
+        if j < len(self.tokens) and _SHARE_ASIDE.match(self.text, self.tokens[j].start):
+            return True  # `на 64 тыс. (на 6,5%)`: a share in brackets is no noun
         return j >= len(self.tokens) or self.tokens[j].text in _BARE_NUMBER_NEXT
 
     def _listed(self, lead: int) -> bool:
