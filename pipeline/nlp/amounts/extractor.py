@@ -573,7 +573,9 @@ _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _ANIMATE_PLURAL = frozenset({"NOUN", "plur", "anim"})
 _ALL_WORDS = frozenset({"все", "всех", "всем", "всеми"})  # `все трое`: the whole group, no count
 _FROM_LOOKBACK = 3  # `с 5 до`, `в четыре раза – до`; not `1,2 млрд долларов, а на стройке будут заняты до`
-_CHANGE_LOOKBACK = 8  # `повысить налог на роскошь и гостиничные услуги до 13%`
+_CHANGE_LOOKBACK = 10  # `увеличила таможенные пошлины на древесину хвойных пород и круглый лес до 4 евро`
+_VERB_FORMS = frozenset({"VERB", "INFN"})
+_WINDOW_BEFORE = 90  # characters the scanner sees before a number: the change word's lookback must fit
 
 
 def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel: bool) -> bool:
@@ -596,8 +598,11 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
                 True  # a number or the end of the previous amount: `с 5 до 10%`, `в четыре раза – до 16 млрд`
             )
         if tok.text[0].isalpha():
-            if first_parse(tok.low)[0] in CHANGE_WORDS:
+            lemma, grammemes = first_parse(tok.low)
+            if lemma in CHANGE_WORDS:
                 return True
+            if grammemes & _VERB_FORMS:
+                return False  # `подниматься на высоту ... и развивать скорость до 300 км/ч`: another verb's
         elif tok.text not in _CLAUSE_PUNCT:
             return False
         j -= 1
@@ -686,7 +691,7 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         # 48 chars back cover the longest qualifier; 110 forward cover a range with adjectives and a noun
-        self.tokens = tokenize_windows(text, ANCHORS, before=48, after=110)
+        self.tokens = tokenize_windows(text, ANCHORS, before=_WINDOW_BEFORE, after=110)
         self.out: list[Amount] = []
         self.floor = 0  # first token index not yet consumed by an amount
         self._after_target = False  # the last amount read was the target of a change (`вырос до 10%`)
