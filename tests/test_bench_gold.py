@@ -34,6 +34,7 @@ PARTS = {
     "test15": (13, 13),
     "test16": (14, 14),
     "test17": (14, 14),
+    "test18": (11, 11),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 

@@ -81,7 +81,9 @@ _SERIES_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 _LEADING_NUMBER = re.compile(r"\d[\d\s]*(?:[.,]\d+)?")
 _CHANGE_GAP = frozenset({"на", "до", "почти", "примерно", "около", "более", "менее", "чем"})
 _AMOUNT_HEADS = frozenset({"число", "количество", "численность"})  # `число браков увеличилось на 64 тыс.`
-_POSSESSIVES = frozenset({"его", "ее", "её", "их"})  # indeclinable: no agreement to check
+# inside a counted phrase: indeclinable possessives and demonstratives (`двум его коллегам`, `около десятка
+# этих бомбардировщиков`)
+_DETERMINERS = frozenset({"его", "ее", "её", "их", "этих", "тех", "таких"})
 _SHARE_ASIDE = re.compile(r"\(\s*(?:на\s+)?\d+(?:[.,]\d+)?\s*%\s*\)")  # `(97,5%)`, `(на 6,5%)` after a number
 _ELLIPSIS_CHARS = 160  # how far back the count whose noun a bare number takes may end
 _SENTENCE_ENDS = frozenset(".!?;\n")
@@ -230,6 +232,17 @@ def _counted_noun(
             return None  # `288 млрд. Другим решением`: the abbreviation's dot ended the sentence
         if j == k and _counted_abbreviation(tok.text):
             return Unit("count", tok.text, j)  # `два БЛА`: the abbreviation as written (the guide)
+        if j > k and tok.text[0].isupper() and _glued_code(tokens, j):
+            # `два последних плановых Су-34`: a model code after adjectives is the counted thing, as written
+            # (right after the number it may be the name of a noun left out: `один Ту-22MR`, the guide)
+            end = j + 2
+            while (
+                end + 1 < len(tokens)
+                and tokens[end + 1].start == tokens[end].end
+                and tokens[end + 1].text[0].isalnum()
+            ):
+                end += 1
+            return Unit("count", text[tok.start : tokens[end].end], end)
         word = _word(tok)
         lemma, gram = first_parse(word)
         if "NOUN" in gram or "ADJS" in gram:
@@ -248,7 +261,7 @@ def _counted_noun(
                 return None
             # `семи пожарных машин`, `шесть огневых позиций`: a noun/surname that is also an adjective of
             # the agreeing noun right after it
-        elif ("ADVB" in gram and tok.low in DEGREE_ADVERBS) or tok.low in _POSSESSIVES:
+        elif ("ADVB" in gram and tok.low in DEGREE_ADVERBS) or tok.low in _DETERMINERS:
             j += 1  # `два очень важных решения`, `двум его коллегам`: inside the noun phrase
             continue
         elif adjectives and "PREP" in gram:
