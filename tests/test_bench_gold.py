@@ -41,8 +41,8 @@ GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in
 AMOUNT_KINDS = {"money", "percent", "count", "quantity"}
 QUALIFIERS = {"exact", "approx", "gt", "gte", "lt", "lte", "range"}
 DATE_KINDS = set(KINDS)  # the dates contract: the gold uses the extractor's kinds
-# Measure units are short Latin symbols (`t`, `km`, `MWh`, `m2`), never the Russian word.
-QUANTITY_UNIT = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,5}$")
+# Measure units are short Latin symbols (`t`, `km`, `MWh`, `m2`, `km/h`), never the Russian word.
+QUANTITY_UNIT = re.compile(r"^[A-Za-z][A-Za-z0-9/]{0,5}$")  # `km/h` too
 
 
 def _iso(s: str | None) -> dt.date | None:
