@@ -296,6 +296,8 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
         if a is not None:
             return Open("open_end", a, i, a.stop, after=True, pivot=pivot)
     j = _match_seq(t, i, lex.open_start_preps)
+    if j is not None and t.low_at(i - 1) in lex.by_not_after:
+        j = None  # `по отношению к февралю прошлого года`: compared with that month, no bound
     if j is not None:
         a, pivot = _open_atom(t, j, lex)
         era = a is not None and a.gran in ("decade", "century")

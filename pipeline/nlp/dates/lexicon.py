@@ -86,6 +86,7 @@ class Lexicon:
     open_after_preps: tuple[tuple[str, ...], ...]
     open_start_preps: tuple[tuple[str, ...], ...]
     by_preps: frozenset[str]
+    by_not_after: frozenset[str]  # `по отношению к февралю`: a comparison, no bound
     range_heads: tuple[tuple[str, ...], ...]
     range_joins: frozenset[str]
     between_heads: frozenset[str]
@@ -161,6 +162,7 @@ class Lexicon:
     plan_modifiers: frozenset[str]  # `предстоящих (в сентябре выборов)`
     night_words: frozenset[str]  # `в ночь на воскресенье`: the night before, not a future target
     weekend_words: frozenset[str]  # `выходные`
+    bare_weekend_words: frozenset[str]  # `в выходные` with no modifier
     weekend_modifiers: dict[str, int]  # `минувшие` -> -1
     weekdays_gen: dict[str, int]  # `до среды`
     triggers: frozenset[str]  # words at which an expression can start
@@ -221,6 +223,7 @@ def lexicon() -> Lexicon:
         open_after_preps=_seqs(raw["open_after_preps"]),
         open_start_preps=_seqs(raw["open_start_preps"]),
         by_preps=_set(raw, "by_preps"),
+        by_not_after=_set(raw, "by_not_after"),
         range_heads=_seqs(raw["range_heads"]),
         range_joins=_set(raw, "range_joins"),
         between_heads=_set(raw, "between_heads"),
@@ -293,6 +296,7 @@ def lexicon() -> Lexicon:
         plan_modifiers=_set(raw, "plan_modifiers"),
         night_words=_set(raw, "night_words"),
         weekend_words=_set(raw, "weekend_words"),
+        bare_weekend_words=_set(raw, "bare_weekend_words"),
         weekend_modifiers=_forms(raw["weekend_modifiers"]),
         weekdays_gen=_forms(raw["weekdays_gen"]),
     )
@@ -327,6 +331,7 @@ def lexicon() -> Lexicon:
         "weekday_adjectives",
         "month_edge_days",
         "weekend_modifiers",
+        "bare_weekend_words",
     ):
         triggers.update(lex[key])
     for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads", "same_year_alone"):

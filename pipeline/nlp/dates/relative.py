@@ -583,12 +583,21 @@ def ago_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return None
 
 
+# `в выходные`, `на выходных` (when); `на выходные` is `for the weekend`, often a habit (`брал на выходные`)
+_BARE_WEEKENDS = frozenset({("в", "выходные"), ("на", "выходных")})
+
+
 def weekend(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`в минувшие выходные`, `в ближайшие выходные`, `в наступающий уик-энд`: Saturday and Sunday of the
     last, this or the next weekend."""
     off = lex.weekend_modifiers.get(t.low[i])
     if off is None:
-        return None
+        # `на прошедшем в выходные форуме выступил`: a bare weekend in a past or future clause
+        # (grammar.py picks the weekend by the tense); `работает в выходные` is a habit
+        bare = (t.low_at(i - 1), t.low[i]) in _BARE_WEEKENDS
+        if not bare or not (past_clause(t, i, lex) or planned_day(t, i, lex)):
+            return None
+        return Atom("weekend", i, i + 1, relative=True, weekday=5)
     if t.low_at(i + 1) in lex.weekend_words:
         return Atom("weekend", i, i + 2, relative=True, offset=off)
     if t.low_at(i + 2) == "-" and t.low_at(i + 1) + "-" + t.low_at(i + 3) in lex.weekend_words:

@@ -61,6 +61,9 @@ def _relative(a: Atom, pub: date) -> iv.Interval | None:
     g, off = a.gran, a.offset
     if a.window:
         return _window_start(g, off or 0, pub), pub
+    if g == "weekend" and off is None:  # `в выходные`: the Saturday its clause's tense picks, and its Sunday
+        saturday = _weekday(5, None, pub, a.future or a.planned, a.past)[0]
+        return saturday, saturday + timedelta(days=1)
     if a.weekday is not None:
         return _weekday(a.weekday, off, pub, a.future or a.planned, a.past)
     off = off or 0
