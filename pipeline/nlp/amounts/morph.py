@@ -81,9 +81,14 @@ def _fits(value: float | None, number: str, case: str) -> bool:
     last2 = int(abs(value)) % 100
     if last2 % 10 == 1 and last2 != 11:
         return number == "sing"
-    if last2 % 10 in (2, 3, 4) and not 12 <= last2 <= 14:
+    if _two_to_four(last2):
         return number == "plur" or case == "gent"
     return number == "plur"
+
+
+def _two_to_four(n: int) -> bool:
+    """2-4, 22-24, ... (not 12-14): the noun takes the genitive singular (`два суда`)."""
+    return n % 10 in (2, 3, 4) and not 12 <= n % 100 <= 14
 
 
 def count_lemma(word: str, value: float | None, adjective: str | None = None) -> str | None:
@@ -109,9 +114,7 @@ def count_lemma(word: str, value: float | None, adjective: str | None = None) ->
 def _paucal(value: float | None) -> bool:
     """2-4 (not 12-14) or a scaled value: the noun is genitive singular and its adjectives plural
     (`два арбитражных суда`), so their cases do not pick the noun's parse."""
-    if value is None or not value.is_integer():
-        return True
-    return int(value) % 10 in (2, 3, 4) and int(value) % 100 not in (12, 13, 14)
+    return value is None or not value.is_integer() or _two_to_four(int(abs(value)))
 
 
 @word_cache

@@ -47,6 +47,7 @@ class Lexicon:
     year_words: frozenset[str]
     year_abbr: frozenset[str]
     plural_year_words: frozenset[str]
+    short_year_preps: frozenset[str]  # `с 879 года`
     year_adjectives: frozenset[str]  # `2018 финансовый год`
     year_suffixes: frozenset[str]
     day_suffixes: frozenset[str]
@@ -184,6 +185,7 @@ def lexicon() -> Lexicon:
         year_words=_set(raw, "year_words"),
         year_abbr=_set(raw, "year_abbr"),
         plural_year_words=_set(raw, "plural_year_words"),
+        short_year_preps=_set(raw, "short_year_preps"),
         year_adjectives=_set(raw, "year_adjectives"),
         year_suffixes=_set(raw, "year_suffixes"),
         day_suffixes=_set(raw, "day_suffixes"),

@@ -22,27 +22,8 @@ NUM, DMY, YMD, WORD, PUNCT = "num", "dmy", "ymd", "word", "punct"
 
 # The endings of full adjectives, longest first (for the regexes that build on them).
 ADJECTIVE_ENDINGS = (
-    *("ыми", "ими", "ого", "его", "ому", "ему"),
-    *(
-        "ый",
-        "ий",
-        "ая",
-        "яя",
-        "ое",
-        "ее",
-        "ые",
-        "ие",
-        "ой",
-        "ей",
-        "ую",
-        "юю",
-        "ым",
-        "им",
-        "ых",
-        "их",
-        "ом",
-        "ем",
-    ),
+    *("ыми", "ими", "ого", "его", "ому", "ему", "ый", "ий", "ая", "яя", "ое", "ее"),
+    *("ые", "ие", "ой", "ей", "ую", "юю", "ым", "им", "ых", "их", "ом", "ем"),
 )
 _KIND = {"sep": DMY}  # lastgroup may name the inner separator group of a numeric date
 

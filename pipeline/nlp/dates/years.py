@@ -30,8 +30,6 @@ def year_number(t: Tokens, i: int, lex: Lexicon) -> int | None:
 
 
 _OBLIQUE_PLURAL = frozenset({"годам", "годами", "годах"})
-_SINGULAR_YEAR = frozenset({"год", "года", "году"})
-_SHORT_YEAR_PREPS = frozenset({"в", "во", "с", "со", "до", "к", "по", "после", "около"})
 
 
 @word_cache
@@ -66,10 +64,7 @@ def year_at(t: Tokens, i: int, lex: Lexicon, need_word: bool = True) -> tuple[in
     digits needs a singular `год` after it and a preposition before it (`с 879 года`, `в 988 году`)."""
     y = year_number(t, i, lex)
     if y is None:
-        short = t.kind[i] == NUM and len(t.raw[i]) == 3 and t.raw[i][0] != "0" if i < len(t) else False
-        if short and t.low_at(i + 1) in _SINGULAR_YEAR and t.low_at(i - 1) in _SHORT_YEAR_PREPS:
-            return i + 2, int(t.raw[i])
-        return None
+        return _short_year(t, i, lex)
     j = i + 1
     s = suffix(t, j, lex.year_suffixes)
     if s is not None:
@@ -85,6 +80,20 @@ def year_at(t: Tokens, i: int, lex: Lexicon, need_word: bool = True) -> tuple[in
     if need_word or not bare_year_ok(t, j, lex):
         return None
     return j, y
+
+
+def _short_year(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """`с 879 года`: a three-digit year, after a preposition and before a singular year word."""
+    if i >= len(t) or t.kind[i] != NUM or len(t.raw[i]) != 3 or t.raw[i][0] == "0":
+        return None
+    after = t.low_at(i + 1)
+    if (
+        after not in lex.year_words
+        or after in lex.plural_year_words
+        or t.low_at(i - 1) not in lex.short_year_preps
+    ):
+        return None
+    return i + 2, int(t.raw[i])
 
 
 def rel_year_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
