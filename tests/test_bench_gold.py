@@ -35,6 +35,8 @@ PARTS = {
     "test16": (14, 14),
     "test17": (14, 14),
     "test18": (11, 11),
+    "test19": (8, 8),
+    "test20": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 

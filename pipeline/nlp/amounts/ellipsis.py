@@ -103,7 +103,8 @@ def shared_unit_ahead(
     return None
 
 
-_CONTRAST = frozenset({"а", "но"})  # `около 400, а по всей стране более 100 тыс. скотомогильников`
+# `около 400, а по всей стране более 100 тыс. скотомогильников`, `650 тыс. против 560 тыс. единиц`
+_CONTRAST = frozenset({"а", "но", "против"})
 _ADDITIVE = frozenset({"также", "затем", "потом", "еще", "ещё"})
 _CLAUSE_ENDS = frozenset(".;:!?…")
 _MAX_AHEAD = 80  # characters from the bare number to the count that names its noun
@@ -113,9 +114,9 @@ def count_noun_ahead(
     tokens: list[Token], num: Number, text: str, unit_after: UnitAfter, number_starts: frozenset[str]
 ) -> str | None:
     """`Только на побережье находится около 400, а по всей стране более 100 тыс. скотомогильников`: a bare
-    number contrasted (`, а`, `, но`) with a count later in the same sentence shares that count's noun,
-    which the ellipsis left out of the first member. Only the next number of the sentence is looked at,
-    and it must be a count."""
+    number contrasted (`, а`, `, но`, `против`) with a count later in the same sentence shares that count's
+    noun, which the ellipsis left out of the first member. Only the next number of the sentence is looked
+    at, and it must be a count."""
     j = num.end + 1
     if j < len(tokens) and tokens[j].text == ",":
         j += 1

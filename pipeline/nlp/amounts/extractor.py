@@ -616,8 +616,8 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
                 return True
             if grammemes & _VERB_FORMS:
                 return False  # `подниматься на высоту ... и развивать скорость до 300 км/ч`: another verb's
-        elif tok.text not in _CLAUSE_PUNCT:
-            return False
+        elif not is_year_token(tokens, j) and tok.text not in _CLAUSE_PUNCT:
+            return False  # a year may stand between: `увеличить к 2020 году долю техники до 70%`
         j -= 1
     return False
 
@@ -631,8 +631,11 @@ def _prefix_currency(tokens: list[Token], i: int, text: str) -> str | None:
     return None
 
 
-def _second_bound(tokens: list[Token], j: int, text: str, via: str) -> tuple[int, Number] | None:
-    """After a first number ending at token j: `- 10` (via='dash') or `до 10` (via='до')."""
+def _second_bound(
+    tokens: list[Token], j: int, text: str, via: str, prefix: str | None = None
+) -> tuple[int, Number] | None:
+    """After a first number ending at token j: `- 10` (via='dash') or `до 10` (via='до'); the first number's
+    currency symbol (`prefix`) may stand again before the second: `$500-$600 млн`."""
     if not _next_tight(tokens, j, text):
         return None
     sep = tokens[j + 1]
@@ -649,6 +652,13 @@ def _second_bound(tokens: list[Token], j: int, text: str, via: str) -> tuple[int
         signed = _sign_before(tokens, k + 1, text, k)  # `от -5 до -10 градусов`, `-2… -4 °С`
         if signed is not None:
             sign, k = signed[0], k + 1
+    if (
+        prefix
+        and k + 1 < len(tokens)
+        and PREFIX_SYMBOLS.get(tokens[k].text) == prefix
+        and tight(text, tokens[k].end, tokens[k + 1].start)
+    ):
+        k += 1
     if not (is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_START_WORDS):
         return None
     num = read_number(tokens, k, text, qualified=True)
@@ -1142,7 +1152,7 @@ class _Scanner:
         # ranges: `5-10 млн тенге`, `от 5 до 10 млн тенге`, `от 5 тыс. тенге до 10 тыс.`
         after_first = unit.end if unit else num.end
         via = "до" if qual == "gte" and tokens[first].low == "от" else "dash"
-        second = _second_bound(tokens, after_first, text, via)
+        second = _second_bound(tokens, after_first, text, via, prefix)
         if second is not None:
             rng = self._range(i, num, unit, second, prefix)
             if rng is not None:

@@ -8,6 +8,7 @@ import re
 from pipeline.nlp.dates import intervals as iv
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
+from pipeline.nlp.dates.relative import finite_verb
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, suffix
 from pipeline.nlp.dates.years import year_word
 
@@ -33,6 +34,7 @@ def roman(t: Tokens, i: int, lex: Lexicon) -> int | None:
 
 
 _DECADE_ENDS = frozenset({",", ".", ";", ":", "!", "?", ")", "и", "или", "—", "–"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
 def _decade_context(t: Tokens, i: int, stop: int, lex: Lexicon) -> bool:
@@ -42,6 +44,12 @@ def _decade_context(t: Tokens, i: int, stop: int, lex: Lexicon) -> bool:
     prev = i - 1
     closes = stop >= len(t) or t.low[stop] in _DECADE_ENDS
     return closes and prev >= 0 and t.kind[prev] == WORD and t.raw[prev].islower() and len(t.low[prev]) > 3
+
+
+def _decade_subject(t: Tokens, i: int, kind: str) -> bool:
+    """`Семидесятые стали десятилетием`: a decade word opening a sentence before a finite verb."""
+    opens = i == 0 or t.low[i - 1] in _SENTENCE_ENDS or "\n" in t.text[t.end[i - 1] : t.start[i]]
+    return kind == WORD and opens and t.kind[i + 1 : i + 2] == [WORD] and finite_verb(t.low[i + 1])
 
 
 def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -74,8 +82,8 @@ def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     else:
         return None
     w = year_word(t, stop, lex)
-    if w is None and short and not _decade_context(t, i, stop, lex):  # `90-е место`: not a decade
-        return None
+    if w is None and short and not _decade_context(t, i, stop, lex) and not _decade_subject(t, i, k):
+        return None  # `90-е место`: not a decade
     if w is None and t.low_at(stop) in lex.decade_not_before:  # `в 20-х числах марта`
         return None
     a = Atom("decade", i, w or stop, part=first)

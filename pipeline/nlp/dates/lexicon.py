@@ -166,6 +166,9 @@ class Lexicon:
     bare_weekend_words: frozenset[str]  # `в выходные` with no modifier
     weekend_modifiers: dict[str, int]  # `минувшие` -> -1
     weekdays_gen: dict[str, int]  # `до среды`
+    event_periods: frozenset[str]  # `сезона` in `чемпионом сезона 2015 года`: the year dates the season
+    weekday_gen_after: frozenset[str]  # `утра` in `утра воскресенья`
+    weekday_subjects: dict[str, int]  # `воскресенье` in `воскресенье выдалось ясным`
     triggers: frozenset[str]  # words at which an expression can start
     prep_first: frozenset[str]  # first words of interval prepositions (`с`, `до`, `начиная`)
 
@@ -301,6 +304,9 @@ def lexicon() -> Lexicon:
         bare_weekend_words=_set(raw, "bare_weekend_words"),
         weekend_modifiers=_forms(raw["weekend_modifiers"]),
         weekdays_gen=_forms(raw["weekdays_gen"]),
+        event_periods=_set(raw, "event_periods"),
+        weekday_gen_after=_set(raw, "weekday_gen_after"),
+        weekday_subjects=_forms(raw["weekday_subjects"]),
     )
     units = set(lex["months"]) | lex["year_words"] | lex["quarter_words"] | lex["half_words"]
     units |= lex["century_words"] | lex["month_unit_words"] | lex["week_words"] | set(lex["seasons"])
@@ -320,6 +326,8 @@ def lexicon() -> Lexicon:
         "modifiers",
         "relative_days",
         "weekdays",
+        "weekdays_gen",
+        "weekday_subjects",
         "decade_words",
         "later_words",
         "story_later_words",

@@ -336,15 +336,18 @@ def implicit_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 
 def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
-    """`в субботу`, `в прошлую пятницу`, `во вторник`, `до среды`: the preposition is required (and left out
-    of the span, but for `до`, which makes an open interval) because `среда`, `пятница` are also ordinary
-    nouns."""
+    """`в субботу`, `в прошлую пятницу`, `во вторник`, `до среды`, `утра воскресенья`: the preposition or
+    part of the day is required (and left out of the span, but for `до`, which makes an open interval)
+    because `среда`, `пятница` are also ordinary nouns; other weekdays may name the day as the subject of a
+    past-tense verb (`воскресенье выдалось ясным`)."""
     off: int | None = lex.modifiers.get(t.low[i])
     j = i + 1 if off is not None else i
     prep = t.low_at(i - 1)
     wd = lex.weekdays.get(t.low_at(j)) if prep in lex.weekday_preps else None
-    if prep == "до" or negated_bound(t, i, lex):  # `до среды`, `не позже будущей среды`
+    if prep == "до" or negated_bound(t, i, lex) or prep in lex.weekday_gen_after:  # `до среды`, `утра среды`
         wd = lex.weekdays_gen.get(t.low_at(j))
+    elif wd is None and off is None and t.kind[i + 1 : i + 2] == [WORD] and _tense(t.low[i + 1]) == "Past":
+        wd = lex.weekday_subjects.get(t.low[i])  # `воскресенье выдалось ясным`
     if wd is None or t.low_at(j + 1) in lex.weekday_not_before:
         return None
     return Atom("day", i, j + 1, relative=True, offset=off, weekday=wd)
