@@ -24,3 +24,11 @@ def test_word_and_parse_caches_evict_beyond_their_bound() -> None:
         parses(f"P{k}")
     assert words.cache_info().currsize == WORD_CACHE_SIZE
     assert parses.cache_info().currsize == PARSE_CACHE_SIZE
+
+
+def test_the_analyser_reads_its_dictionaries_with_the_c_extension() -> None:
+    # pyproject installs dawg2; without it pymorphy2 falls back to pure-Python dawg_python, 3x slower
+    from pymorphy2 import dawg
+
+    morph_vocab()
+    assert dawg.EXTENSION_AVAILABLE
