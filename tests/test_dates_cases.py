@@ -1742,6 +1742,12 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("2015 года", "year", "2015-01-01", "2015-12-31", "year"),
         ],
     ),
+    # a quoted event name holds no date; `ушедший год` is the last one
+    (
+        "На форуме «ТЭК России в ХХI веке» выступил министр. Ушедший год оказался трудным.",
+        MON,
+        [M("Ушедший год", "relative", "2020-01-01", "2020-12-31", "year")],
+    ),
 ]
 
 

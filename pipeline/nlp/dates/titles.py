@@ -9,7 +9,8 @@ Three shapes mark a title (regexes only; the amounts extractor uses them too):
 - a line ending in a bracketed number (a page or issue reference), when a neighbouring line ends so too:
   one such line alone may be an ordinary sentence (`Выступили 30 человек (12)`), a run of them is a list;
 - a line with an imprint after its title: `. – [City:] Publisher, YYYY.`;
-- a quoted title a few words after a noun naming a work (`антология «Страницы поэзии XVII–XX вв.»`).
+- a quoted title a few words after a noun naming a work or an event (`антология «Страницы поэзии XVII–XX
+  вв.»`, `форум «ТЭК России в ХХI веке»`).
 """
 
 from __future__ import annotations
@@ -33,13 +34,15 @@ _IMPRINT = re.compile(
 )
 
 
-# A quoted title after a noun naming a work of literature, art or music, a few words back at most and with no
+# A quoted title after a noun naming a work of literature, art or music or an event (`на форуме «ТЭК России в
+# ХХI веке»`: a name, like `Олимпиада-2014`), a few words back at most and with no
 # comma or colon between (`роман об одиночестве: «Если ...»` quotes from it): `антология «Страницы гэльской
 # поэзии XVII–XX вв.»`, `книг только что вышла – «...»`. Laws, programmes and
 # reports are left alone: the guide dates their years (`постановление «О ... в 2018–2020 годах»`).
 _WORK_TITLE = re.compile(
     r"(?i)(?<!\w)(?:антологи|книг|книжк|роман|сборник|повест(?!к)|поэм|стихотворени|фильм|кинофильм|спектакл"
-    r"|пьес|альбом|песн|монографи|сериал|балет|мюзикл|трилоги|сказк|картин)\w{0,4}"
+    r"|пьес|альбом|песн|монографи|сериал|балет|мюзикл|трилоги|сказк|картин"
+    r"|форум|конференци|фестивал|выставк|конкурс|семинар|симпозиум)\w{0,4}"
     r"[^.!?«»\n:,]{0,30}?«(?P<title>[А-ЯЁA-Z0-9][^«»\n]{2,300})»"
 )
 
