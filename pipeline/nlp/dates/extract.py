@@ -26,13 +26,27 @@ def _candidates(t: Tokens, lex: Lexicon) -> list[int]:
     interval prepositions and upper-case Roman numerals. One comprehension, no parsing elsewhere."""
     trig = lex.triggers
     raw = t.raw
-    return [
+    found = [
         i
         for i, w in enumerate(t.low)
         if w in trig
         or w[0].isdigit()
         or (w[0] in _ROMAN_FIRST and raw[i].isupper() and set(raw[i]) <= _ROMAN_CHARS)
     ]
+    lead = lex.lead_only  # `с`, `не`, `после`: thousands per text, a date after few of them
+    return [i for i in found if t.low[i] not in lead or _dating_ahead(t, i, lex)]
+
+
+_LEAD_REACH = 4  # `не позднее чем через`, `начиная с самого начала`: how far a dating word may follow
+
+
+def _dating_ahead(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """A number, a Roman numeral or a dating word within _LEAD_REACH tokens after token i."""
+    for k in range(i + 1, min(i + 1 + _LEAD_REACH, len(t))):
+        w = t.low[k]
+        if w[0].isdigit() or w in lex.dating_words or (t.raw[k].isupper() and set(t.raw[k]) <= _ROMAN_CHARS):
+            return True
+    return False
 
 
 def _as_date(published: date | datetime | None) -> date | None:

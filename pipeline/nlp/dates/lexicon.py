@@ -171,6 +171,8 @@ class Lexicon:
     weekday_subjects: dict[str, int]  # `воскресенье` in `воскресенье выдалось ясным`
     triggers: frozenset[str]  # words at which an expression can start
     prep_first: frozenset[str]  # first words of interval prepositions (`с`, `до`, `начиная`)
+    lead_only: frozenset[str]  # interval prepositions that are no other trigger: need a dating word after
+    dating_words: frozenset[str]  # triggers other than lead_only, and units (`года`, `века`)
 
 
 def _set(raw: dict, key: str) -> frozenset[str]:
@@ -344,6 +346,7 @@ def lexicon() -> Lexicon:
         "bare_weekend_words",
     ):
         triggers.update(lex[key])
+    words = frozenset(triggers)  # what may date a text by itself, before the prepositions join
     for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads", "same_year_alone"):
         triggers.update(seq[0] for seq in lex[key])
     preps = {
@@ -351,5 +354,12 @@ def lexicon() -> Lexicon:
         for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads")
         for seq in lex[key]
     } | lex["between_heads"]
+    lead_only = preps - words  # `с`, `не`, `после` start nothing on their own
     triggers.update(preps)
-    return Lexicon(**lex, triggers=frozenset(triggers), prep_first=frozenset(preps))
+    return Lexicon(
+        **lex,
+        triggers=frozenset(triggers),
+        prep_first=frozenset(preps),
+        lead_only=frozenset(lead_only),
+        dating_words=frozenset((triggers - lead_only) | units),
+    )

@@ -4,6 +4,7 @@ contains it, the surname matched on its normal form and, failing that, on its ge
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Case endings of men's surnames (genitive, dative, instrumental, prepositional) after a hard consonant and
 # after -ь/-й; an oblique form left unnormalised still finds the full name it belongs to.
@@ -12,6 +13,7 @@ _SOFT_ENDINGS = ("я", "ю", "ем", "е")
 _FEMININE_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|ской|цкой)а$|(ск|цк)ая$")
 
 
+@lru_cache(maxsize=4096)  # every pair of names of a document asks again (Linker._join_persons)
 def surname_stem(word: str) -> str:
     """`Усенбекова` and `Усенбеков` share the stem `усенбеков` (also `-ская`/`-ский`)."""
     w = word.lower().replace("ё", "е")
@@ -44,17 +46,16 @@ def refers_to(short: list[str], full: list[str]) -> bool:
     return any(short[0] in case_forms(w) for w in full[1:])
 
 
-def case_forms(surname: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def case_forms(surname: str) -> frozenset[str]:
     """Oblique forms of a man's surname ending in a consonant, `-ь` or `-й` (Скрипаль: скрипаля, скрипалю,
     скрипалем, скрипале); empty for other endings, which pymorphy2 or the stems above handle."""
     w = surname.lower().replace("ё", "е")
-    if len(w) < 3 or not w[-1].isalpha():
-        return set()
+    if len(w) < 3 or not w[-1].isalpha() or w[-1] in "аеиоуыэюя":
+        return frozenset()
     if w[-1] in "ьй":
-        return {w[:-1] + e for e in _SOFT_ENDINGS}
-    if w[-1] in "аеиоуыэюя":
-        return set()
-    return {w + e for e in _HARD_ENDINGS}
+        return frozenset(w[:-1] + e for e in _SOFT_ENDINGS)
+    return frozenset(w + e for e in _HARD_ENDINGS)
 
 
 def is_masculine_surname(word: str) -> bool:

@@ -50,7 +50,7 @@ def _bio_spans(tags: list[str]) -> Iterator[tuple[int, int, str]]:
 
 def _words(doc: Doc) -> list[str]:
     text = doc._.ner_text or doc.text
-    return [text[doc[i].idx : doc[i].idx + len(doc[i])] for i in doc._.ner_token_ids or ()]
+    return [text[t.idx : t.idx + len(t)] for t in map(doc.__getitem__, doc._.ner_token_ids or ())]
 
 
 def token_batches(items: list[list[str]], max_items: int, max_tokens: int) -> Iterator[list[list[str]]]:
