@@ -13,7 +13,19 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 from functools import cache
+
+# A batch allocates millions of short-lived containers (spaCy tokens, parses, rows); with Python's default
+# thresholds (700, 10, 10) the collector ran ~1,000 times per 300 articles, and its full passes over the
+# caches cost ~1 s of ~20 s. At (10000, 10, 10): 0.2 s, the same peak memory (measured in one process over
+# the NER + rules of 300 articles: 1.0-1.4 s vs 0.2 s of collection, 343 vs 341 MB).
+WORKER_GC_THRESHOLDS = (10_000, 10, 10)
+
+
+def tune_collector() -> None:
+    """Collect cyclic garbage less often in a process that runs batches (see WORKER_GC_THRESHOLDS)."""
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
 @cache

@@ -28,14 +28,28 @@ def test_dask_local_cluster_workers_run_without_the_profiler_and_with_a_coarse_t
     executor = DaskExecutor(1)
     try:
         settings = executor._ready().run(
-            lambda: [
-                __import__("dask").config.get(key)
-                for key in ("distributed.worker.profile.enabled", "distributed.admin.tick.interval")
-            ]
+            lambda: (
+                [
+                    __import__("dask").config.get(key)
+                    for key in ("distributed.worker.profile.enabled", "distributed.admin.tick.interval")
+                ]
+                + [__import__("os").environ.get("MALLOC_TRIM_THRESHOLD_")]
+            )
         )
     finally:
         executor.close()
-    assert list(settings.values()) == [[False, "1s"]]
+    # and without Dask's MALLOC_TRIM_THRESHOLD_, which turns glibc's dynamic mmap threshold off
+    assert list(settings.values()) == [[False, "1s", None]]
+
+
+def test_a_process_that_loads_a_stage_collects_garbage_less_often() -> None:
+    probe = (
+        "import gc; from pipeline.worker import stage_function; stage_function('segment');"
+        "print(gc.get_threshold())"
+    )
+    from pipeline.memory import WORKER_GC_THRESHOLDS
+
+    assert _in_fresh_python(probe) == str(WORKER_GC_THRESHOLDS)
 
 
 def test_dask_executor_starts_in_the_background_and_runs_warm_calls_made_before_it_is_up() -> None:

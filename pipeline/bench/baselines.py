@@ -5,14 +5,21 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import time
+from pathlib import Path
+
+from pipeline.bench.sample import read_texts
 
 
-def natasha_ner_seconds_apart(texts: list[str]) -> float:
-    """natasha_ner_seconds in a fresh process: the benchmark's own process then never holds natasha's models,
-    so the pipeline runs timed beside it keep their memory figures."""
+def natasha_ner_seconds_apart(corpus: Path) -> float:
+    """natasha_ner_seconds over the JSONL corpus, in a fresh process: the benchmark's own process then holds
+    neither natasha's models nor the texts, so the pipeline runs timed beside it keep their memory figures."""
     context = multiprocessing.get_context("spawn")
     with cf.ProcessPoolExecutor(1, mp_context=context) as pool:
-        return pool.submit(natasha_ner_seconds, texts).result()
+        return pool.submit(_natasha_ner_seconds_of, corpus).result()
+
+
+def _natasha_ner_seconds_of(corpus: Path) -> float:
+    return natasha_ner_seconds(read_texts(corpus))
 
 
 def natasha_ner_seconds(texts: list[str]) -> float:
