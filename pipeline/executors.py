@@ -102,6 +102,7 @@ _LOCAL_WORKER_CONFIG = {
         "MKL_NUM_THREADS": 1,
         "OPENBLAS_NUM_THREADS": 1,
     },
+    "logging.distributed": "warning",  # in the worker processes, as in the driver (see _connect)
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
@@ -148,6 +149,10 @@ class DaskExecutor:
 
     def _connect(self, workers: int, scheduler: str | None) -> None:
         from distributed import Client, LocalCluster
+
+        # distributed sets its logger to INFO when imported (after setup_logging made it WARNING): its
+        # connection chatter, tracebacks of streams closed at shutdown included, is no news to a user.
+        logging.getLogger("distributed").setLevel(logging.WARNING)
 
         if scheduler:
             self._client = Client(scheduler)

@@ -84,20 +84,34 @@ def _chinese_name(words: list[str]) -> str | None:
 
 
 @parse_cache
+def _name_parses(word: str) -> tuple[tuple[str, str, bool, bool, float, frozenset[str], Parse], ...]:
+    """The singular noun parses of `word` as (case, gender, any gender, from the dictionary, base weight,
+    name tags, parse), read off pymorphy2's tags once per word: _reading asks for up to twelve
+    case-and-gender combinations of every word, and a tag's attributes are slow to read."""
+    found = []
+    for p in parses(word):
+        t = p.tag
+        if t.POS != "NOUN" or t.number != "sing":
+            continue
+        names = frozenset(g for g in _NAME_TAGS if g in t)
+        known = in_dictionary(p)
+        any_gender = "ms-f" in t or ("Fixd" in t and "Surn" in t)
+        weight = 1.0 + (0.5 if names else 0.0) + (0.3 if known else 0.0)
+        found.append((t.case, t.gender, any_gender, known, weight, names, p))
+    return tuple(found)
+
+
+@parse_cache
 def _reading(word: str, case: str, gender: str, role: str) -> tuple[float, Parse | None]:
     """Best parse of `word` as a singular name part in `case` and `gender`, with a confidence weight; a
     reading in the role expected at the word's position (first name, patronymic, surname) weighs more."""
     best: tuple[float, Parse | None] = (0.0, None)
-    for p in parses(word):
-        t = p.tag
-        if t.POS != "NOUN" or t.case != case or t.number != "sing":
+    # foreign names in -е (Ферранте) are not prepositional forms of guessed stems
+    foreign_e = case in ("datv", "loct") and key(word).endswith("е")
+    for p_case, p_gender, any_gender, known, weight, names, p in _name_parses(word):
+        if p_case != case or (p_gender != gender and not any_gender) or (foreign_e and not known):
             continue
-        if t.gender != gender and "ms-f" not in t and not ("Fixd" in t and "Surn" in t):
-            continue
-        if not in_dictionary(p) and case in ("datv", "loct") and key(word).endswith("е"):
-            continue  # foreign names in -е (Ферранте) are not prepositional forms of guessed stems
-        weight = 1.0 + (0.5 if any(g in t for g in _NAME_TAGS) else 0.0) + (0.3 if in_dictionary(p) else 0.0)
-        weight += 0.2 if role in t else 0.0  # Петра Кима: first name + surname, not two first names
+        weight += 0.2 if role in names else 0.0  # Петра Кима: first name + surname, not two first names
         if weight > best[0]:
             best = (weight, p)
     return best
