@@ -729,6 +729,11 @@ CASES: list[tuple[str, list[tuple]]] = [
         "Первая цель — увеличить к 2020 году долю современной техники в войсках до 70%.",
         [ex("70%", "percent", 70, "%")],
     ),
+    # a negated verb of exceeding is at most; a participial clause after a comma ends the counted phrase
+    (
+        "Расходы не превысят 5 млн рублей. Освободили 4 военнопленных, захваченных во время столкновений.",
+        [lt("5 млн рублей", "money", 5e6, "RUB", "lte"), ex("4 военнопленных", C, 4, "военнопленный")],
+    ),
     # `X против Y единиц`: the compared numbers share the counted noun
     (
         "Китай обогнал США: 650 тыс. против 560 тыс. единиц.",

@@ -37,6 +37,7 @@ PARTS = {
     "test18": (11, 11),
     "test19": (8, 8),
     "test20": (14, 0),
+    "test21": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 

@@ -221,6 +221,8 @@ def _counted_noun(
             j += 1  # `50 «народных» парков`: the quote marks around an adjective
             continue
         if adjectives and tok.low in _ADJ_JOINS:
+            if tok.low == "," and j + 1 < len(tokens) and _participle(tokens[j + 1]):
+                return None  # `4 военнопленных, захваченных во время ...`: a participial clause begins
             shared = _shared_noun(tokens, j, text)
             if shared is not None:
                 return Unit("count", shared, j - 1)  # `четыре золотые и две серебряные медали`
@@ -277,6 +279,10 @@ def _counted_noun(
         last_adjective = word
         j += 1
     return None
+
+
+def _participle(tok: Token) -> bool:
+    return tok.text[0].isalpha() and "PRTF" in first_parse(tok.low)[1]
 
 
 def _quoted_adjective(tokens: list[Token], j: int) -> bool:
@@ -550,6 +556,8 @@ def _qualifier_before(
         return None
     found = match_trie(QUALIFIERS_REV, tokens, i - 1, text, step=-1)
     if found is None and i - 1 >= floor and _exceeding(tokens[i - 1]):
+        if i >= 2 and tokens[i - 2].low == "не":
+            return "lte", i  # `не превысят 5 млн рублей`: at most
         return "gt", i  # `превысил $76 млрд`: gt, the verb left out of the span
     if found is None or found[1] < floor:
         return None

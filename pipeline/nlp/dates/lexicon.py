@@ -144,6 +144,7 @@ class Lexicon:
     offset_not_before: frozenset[str]  # `через год после ...`: counted from an event, not a date
     window_words: frozenset[str]  # `последние` in `в последние два года`
     window_singular: frozenset[str]  # `последний год`: a window of one unit
+    window_one_units: frozenset[str]  # `последние сутки`: one of a plural-only unit
     first_time_words: frozenset[str]  # `Впервые за 15 лет`: a window too
     window_units: dict[str, tuple[str, int]]  # `десятилетия` -> (month, 120); `недель` -> (day, 7)
     fraction_words: dict[
@@ -286,6 +287,7 @@ def lexicon() -> Lexicon:
         offset_not_before=_set(raw, "offset_not_before"),
         window_words=_set(raw, "window_words"),
         window_singular=_set(raw, "window_singular"),
+        window_one_units=_set(raw, "window_one_units"),
         first_time_words=_set(raw, "first_time_words"),
         window_units=_units(raw["window_units"]),
         fraction_words={fold(f): float(k) for k, forms in raw["fraction_words"].items() for f in forms},

@@ -554,8 +554,10 @@ def window(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         before = _count_before(t, i - 1, lex)
         if before is not None:
             first, n, j = before[0], before[1], i + 1
-        elif t.low[i] in lex.window_singular and t.low_at(i - 1) == "за":
-            n, j = 1, i + 1
+        elif (t.low[i] in lex.window_singular and t.low_at(i - 1) == "за") or t.low_at(
+            i + 1
+        ) in lex.window_one_units:
+            n, j = 1, i + 1  # `за последний год`, `Последние сутки`
         else:
             return None
     unit = lex.window_units.get(t.low_at(j))
