@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline import schema
-from pipeline.memory import release_free_memory, tune_collector
+from pipeline.memory import release_free_memory
 from pipeline.stages import STAGES
 from pipeline.stages.base import Doc, StageFn
 from pipeline.store import Store
@@ -34,7 +34,6 @@ class BatchResult:
 
 def stage_function(name: str) -> StageFn:
     if name not in _LOADED:
-        tune_collector()  # this process runs batches
         _LOADED[name] = STAGES[name].load()
     return _LOADED[name]
 

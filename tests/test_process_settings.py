@@ -42,16 +42,6 @@ def test_dask_local_cluster_workers_run_without_the_profiler_and_with_a_coarse_t
     assert list(settings.values()) == [[False, "1s", None]]
 
 
-def test_a_process_that_loads_a_stage_collects_garbage_less_often() -> None:
-    probe = (
-        "import gc; from pipeline.worker import stage_function; stage_function('segment');"
-        "print(gc.get_threshold())"
-    )
-    from pipeline.memory import WORKER_GC_THRESHOLDS
-
-    assert _in_fresh_python(probe) == str(WORKER_GC_THRESHOLDS)
-
-
 def test_dask_executor_starts_in_the_background_and_runs_warm_calls_made_before_it_is_up() -> None:
     from pipeline.executors import DaskExecutor
 
