@@ -29,7 +29,7 @@ def names_edition(t: Tokens, i: int, stop: int, lex: Lexicon) -> bool:
             continue
         if t.kind[k] != WORD or "\n" in t.text[t.end[k] : t.start[k + 1]]:
             return False
-        if k == i - 1 and w in lex.event_year_not_after or w in lex.event_periods:
+        if (k == i - 1 and w in lex.event_year_not_after) or w in lex.event_periods:
             return False  # `в 2018 году`, `чемпионом сезона 2015 года`: the year dates something
         if w.startswith(lex.event_stems):
             return True

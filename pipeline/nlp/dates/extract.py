@@ -29,9 +29,7 @@ def _candidates(t: Tokens, lex: Lexicon) -> list[int]:
     found = [
         i
         for i, w in enumerate(t.low)
-        if w in trig
-        or w[0].isdigit()
-        or (w[0] in _ROMAN_FIRST and raw[i].isupper() and set(raw[i]) <= _ROMAN_CHARS)
+        if w in trig or w[0].isdigit() or (w[0] in _ROMAN_FIRST and _is_roman(raw[i]))
     ]
     lead = lex.lead_only  # `с`, `не`, `после`: thousands per text, a date after few of them
     return [i for i in found if t.low[i] not in lead or _dating_ahead(t, i, lex)]
@@ -44,9 +42,14 @@ def _dating_ahead(t: Tokens, i: int, lex: Lexicon) -> bool:
     """A number, a Roman numeral or a dating word within _LEAD_REACH tokens after token i."""
     for k in range(i + 1, min(i + 1 + _LEAD_REACH, len(t))):
         w = t.low[k]
-        if w[0].isdigit() or w in lex.dating_words or (t.raw[k].isupper() and set(t.raw[k]) <= _ROMAN_CHARS):
+        if w[0].isdigit() or w in lex.dating_words or _is_roman(t.raw[k]):
             return True
     return False
+
+
+def _is_roman(raw: str) -> bool:
+    """An upper-case Roman numeral (Cyrillic look-alikes allowed): `XXI`, `ХIХ`."""
+    return raw.isupper() and set(raw) <= _ROMAN_CHARS
 
 
 def _as_date(published: date | datetime | None) -> date | None:

@@ -536,6 +536,12 @@ def _count_after(t: Tokens, j: int, lex: Lexicon) -> tuple[float, int] | None:
     return n, j + 1
 
 
+def _window_of_one(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """`за последний год`, `Последние сутки`: a window of one unit with no count written."""
+    singular = t.low[i] in lex.window_singular and t.low_at(i - 1) == "за"
+    return singular or t.low_at(i + 1) in lex.window_one_units
+
+
 def window(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`последние два года`, `Два последних десятилетия`, `за последний год`: token i is `последние`; a
     window from that many units before the reference date up to it. Without a count (`в последние годы`)
@@ -554,10 +560,8 @@ def window(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         before = _count_before(t, i - 1, lex)
         if before is not None:
             first, n, j = before[0], before[1], i + 1
-        elif (t.low[i] in lex.window_singular and t.low_at(i - 1) == "за") or t.low_at(
-            i + 1
-        ) in lex.window_one_units:
-            n, j = 1, i + 1  # `за последний год`, `Последние сутки`
+        elif _window_of_one(t, i, lex):
+            n, j = 1, i + 1
         else:
             return None
     unit = lex.window_units.get(t.low_at(j))
