@@ -13,7 +13,7 @@ _SOFT_ENDINGS = ("я", "ю", "ем", "е")
 _FEMININE_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|ской|цкой)а$|(ск|цк)ая$")
 
 
-@lru_cache(maxsize=4096)  # every pair of names of a document asks again (Linker._join_persons)
+@lru_cache(maxsize=512)  # every pair of names of one document asks again (Linker._join_persons)
 def surname_stem(word: str) -> str:
     """`Усенбекова` and `Усенбеков` share the stem `усенбеков` (also `-ская`/`-ский`)."""
     w = word.lower().replace("ё", "е")
@@ -46,7 +46,7 @@ def refers_to(short: list[str], full: list[str]) -> bool:
     return any(short[0] in case_forms(w) for w in full[1:])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def case_forms(surname: str) -> frozenset[str]:
     """Oblique forms of a man's surname ending in a consonant, `-ь` or `-й` (Скрипаль: скрипаля, скрипалю,
     скрипалем, скрипале); empty for other endings, which pymorphy2 or the stems above handle."""

@@ -3,6 +3,8 @@ agree), every part put into the nominative of that gender. Korean-order names ar
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pymorphy2.analyzer import Parse
 
 from pipeline.nlp.morph_vocab import parse_cache
@@ -83,7 +85,7 @@ def _chinese_name(words: list[str]) -> str | None:
     return None
 
 
-@parse_cache
+@lru_cache(maxsize=256)  # asked in a burst, once per case-and-gender reading of one name: a short memory
 def _name_parses(word: str) -> tuple[tuple[str, str, bool, bool, float, frozenset[str], Parse], ...]:
     """The singular noun parses of `word` as (case, gender, any gender, from the dictionary, base weight,
     name tags, parse), read off pymorphy2's tags once per word: _reading asks for up to twelve
