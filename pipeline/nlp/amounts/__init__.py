@@ -50,8 +50,8 @@ Value conventions (one rule per qualifier, so analysts can filter on value_min/v
 - range:        value = None (no single value is stated), value_min / value_max = the bounds
                 (`от 5 до 10 млн тенге`, `5-10 млн`; the first bound borrows the second's scale and unit;
                 `от 0,5 трлн до 300 млрд` has the larger bound first and is the range [3e11, 5e11]).
-A qualifier before a dash range applies to its nearer bound (`более 5-6 тыс.` -> gt 5000, `до 20-30%` ->
-lte 30); an approximate range stays a range (`около 24-26%`: the bounds are already the estimate).
+A qualified dash range stays a range, the qualifier word in its span (`около 24-26%`, `более 5-6 тыс.`,
+`не превысит $1—2`: the bounds are the estimate; every annotator read them so where the guide was silent).
 An ellipsis joins a range as a dash does (`-2… -4 °С`, `-4... -9 °С`: weather reports). `один` is a number
 before a unit of measure (`на один процентный пункт`), not before a noun (`один из`) nor as the
 denominator of a rate (`$6 млн за один километр`). A measure unit makes a number after a numbering word an

@@ -1167,14 +1167,9 @@ class _Scanner:
                 lo, hi, unit2, end = rng
                 if _multiplier(tokens, first, lead, unit2, hi, text):
                     return end  # `в 5-6 раз`: consumed, so `6 раз` is not read on its own
-                if lo <= hi and via == "dash" and qual in ("gt", "gte", "lt", "lte"):
-                    # `более 5-6 тыс. человек`, `до 20-30 раз`: the qualifier applies to the nearer bound
-                    bound = lo if qual in ("gt", "gte") else hi
-                    value, vmin, vmax = _value_fields(bound, qual)
-                    self._emit(first, end, unit2.kind, value, vmin, vmax, unit2.unit, qual)
-                    return end
                 if lo <= hi:
-                    # `около 24-26%`: an approximate range is still a range (its bounds are the estimate)
+                    # `около 24-26%`, `более чем на 2,5–3 п.п.`: a qualified range is still a range, its
+                    # bounds the estimate (every annotator so far, where the guide was silent)
                     self._emit(first, end, unit2.kind, None, lo, hi, unit2.unit, "range")
                     return end
                 if via == "до":
