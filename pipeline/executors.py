@@ -102,7 +102,6 @@ _LOCAL_WORKER_CONFIG = {
         "MKL_NUM_THREADS": 1,
         "OPENBLAS_NUM_THREADS": 1,
     },
-    "logging.distributed": "warning",  # in the worker processes, as in the driver (see _connect)
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
