@@ -1898,3 +1898,14 @@ def test_trap(text: str) -> None:
 def test_table_sizes() -> None:
     assert len(CASES) >= 120
     assert len(TRAPS) >= 25
+
+
+def test_an_interval_preposition_is_tried_only_with_something_dating_after_it() -> None:
+    # the prefilter (extract._candidates): `с` before ordinary words is skipped, `с 2013` and `с начала` are not
+    from pipeline.nlp.dates.extract import _candidates
+    from pipeline.nlp.dates.lexicon import lexicon
+    from pipeline.nlp.dates.tokens import tokenize
+
+    t = tokenize("Он встретился с министром, с коллегами и с ними в зале. С 2013 года и с XIX века так.")
+    starts = [t.raw[i] for i in _candidates(t, lexicon()) if t.low[i] == "с"]
+    assert starts == ["С", "с"]

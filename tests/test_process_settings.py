@@ -36,8 +36,11 @@ def test_dask_local_cluster_workers_run_without_the_profiler_and_with_a_coarse_t
                 + [__import__("os").environ.get("MALLOC_TRIM_THRESHOLD_")]
             )
         )
+        driver_log_level = __import__("logging").getLogger("distributed").getEffectiveLevel()
     finally:
         executor.close()
+    # Dask's INFO chatter stays quiet in the driver
+    assert driver_log_level == __import__("logging").WARNING
     # and without Dask's MALLOC_TRIM_THRESHOLD_, which turns glibc's dynamic mmap threshold off
     assert list(settings.values()) == [[False, "1s", None]]
 
