@@ -38,6 +38,8 @@ PARTS = {
     "test19": (8, 8),
     "test20": (14, 0),
     "test21": (14, 0),
+    "test22": (14, 0),
+    "test23": (8, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
@@ -93,7 +95,7 @@ def test_gold_amounts(gold: list[dict]) -> None:
             assert a["qualifier"] in QUALIFIERS, where
             assert isinstance(a["unit"], str) and a["unit"], where
             if a["kind"] == "percent":
-                assert a["unit"] in {"%", "pp"}, where
+                assert a["unit"] in {"%", "pp", "bp"}, where
             if a["kind"] == "money":
                 assert len(a["unit"]) == 3 and a["unit"].isupper(), where
             if a["kind"] == "quantity":
