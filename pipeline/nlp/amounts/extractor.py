@@ -430,6 +430,7 @@ def _list_unit(tokens: list[Token], num: Number, text: str) -> Unit | None:
 
 # `ни одного сообщения`, `ещё одной потерей`, `за один визит`: none, another, in one go
 _NOT_ONE_BEFORE = frozenset({"ни", "не", "еще", "ещё", "за"})
+_ONLY_WORDS = frozenset({"только", "лишь", "всего"})
 _TOGETHER_PREPS = frozenset({"в", "на"})  # `в одной галерее с Мао`: together, not a count
 
 
@@ -437,14 +438,16 @@ def _one_not_counted(tokens: list[Token], lead: int, end: int) -> bool:
     """`один` at token lead with its noun ending at token end is no count of one: a noun that does not agree
     with it (`и одна проекта 877`: the noun is left out), after `ни`, `не` (`не один раз`: many), `ещё` or
     `за`, in `в одной X с` (together), as an article before a relative clause or a verb of saying (`Один
-    шаг, о котором говорил`, `один эксперт сказал`), or paired with `другой` (`из одного учреждения в
-    другое`)."""
+    шаг, о котором говорил`, `один эксперт сказал`; not after `только`, `лишь`, `всего`, which make it a
+    number), or paired with `другой` (`из одного учреждения в другое`)."""
     noun = tokens[end]
     if not (noun.text.isupper() or agrees(tokens[lead].low, noun.low)):
         return True
     if _other_follows(tokens, end):
         return True
     before = tokens[lead - 1].low if lead > 0 else ""
+    if before in _ONLY_WORDS:
+        return False  # `только одна новая компания, которой`: a number, whatever follows
     after = [t.low for t in tokens[end + 1 : end + 4]]
     if after and after[0].isalpha() and first_parse(after[0])[0] in SPEECH_VERBS:
         return True
@@ -479,7 +482,9 @@ def _list_start(tokens: list[Token], i: int) -> int:
 
 
 def _list_end(tokens: list[Token], j: int, text: str) -> int:
-    """Last token of the list of bare numbers that starts with a number ending at token j (`7, 8 и 11`)."""
+    """Last token of the list of bare numbers that starts with a number ending at token j (`7, 8 и 11`).
+    Members are written alike: `из 120, один человек` is no list of 120 and 1."""
+    digits = is_ascii_digit(tokens[j].text[0])
     for _ in range(6):
         k = j + 2
         if not (
@@ -488,7 +493,7 @@ def _list_end(tokens: list[Token], j: int, text: str) -> int:
             and _next_tight(tokens, j + 1, text)
         ):
             break
-        if not (is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_WORDS):
+        if not (is_ascii_digit(tokens[k].text[0]) if digits else tokens[k].low in NUMBER_WORDS):
             break
         nxt = read_number(tokens, k, text, qualified=False)
         if nxt is None:
@@ -606,6 +611,7 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
     _FROM_LOOKBACK tokens for a number or a previous amount (any distance when that amount was itself the
     target of a change: `parallel`); `поставлять до 30 млрд` stays an upper bound.
     """
+    k = _before_aside(tokens, k)  # `с 11,094 тыс. грн. ($426,6) до`: the conversion in brackets aside
     j = k - 1
     while j >= 0 and j >= k - _CHANGE_LOOKBACK:
         tok = tokens[j]
@@ -628,6 +634,22 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
             return False  # a year may stand between: `увеличить к 2020 году долю техники до 70%`
         j -= 1
     return False
+
+
+_ASIDE_TOKENS = 6  # `($426,6)`, `(+5,2%)`: a short bracketed aside
+
+
+def _before_aside(tokens: list[Token], k: int) -> int:
+    """Index of the bracket opening a short aside with a number (a conversion, a share) that closes right
+    before token k, else k."""
+    if k == 0 or tokens[k - 1].text != ")":
+        return k
+    for j in range(k - 2, max(k - 2 - _ASIDE_TOKENS, -1), -1):
+        if tokens[j].text == "(":
+            return j if any(is_ascii_digit(t.text[0]) for t in tokens[j + 1 : k - 1]) else k
+        if tokens[j].text == ")":
+            break
+    return k
 
 
 def _prefix_currency(tokens: list[Token], i: int, text: str) -> str | None:

@@ -142,9 +142,10 @@ def name_lemma(word: str, value: float | None) -> str | None:
 
 def keep_capitals(token: str, lemma: str) -> str:
     """`ФАПов` -> 'ФАП', `ОМОНовцев` -> 'ОМОНовец': an abbreviation keeps its capitals in the lemma (the
-    letters the lemma shares with the token take the token's case); other words stay lower-case."""
+    letters the lemma shares with the token take the token's case); a name keeps its capital letter
+    (`двух Универсиадах` -> 'Универсиада', as quoted names do); other words stay lower-case."""
     if len(token) < 2 or not token[:2].isupper():
-        return lemma
+        return lemma[:1].upper() + lemma[1:] if token[:1].isupper() else lemma
     if token.isupper():
         return token  # `14 ПЛАРБ`, `58 СМИ`: written without an ending, the abbreviation is its own lemma
     out = []
