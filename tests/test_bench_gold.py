@@ -40,6 +40,8 @@ PARTS = {
     "test21": (14, 0),
     "test22": (14, 0),
     "test23": (8, 0),
+    "test24": (14, 0),
+    "test25": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
