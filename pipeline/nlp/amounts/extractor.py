@@ -81,6 +81,8 @@ _SERIES_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 _LEADING_NUMBER = re.compile(r"\d[\d\s]*(?:[.,]\d+)?")
 _CHANGE_GAP = frozenset({"на", "до", "почти", "примерно", "около", "более", "менее", "чем"})
 _AMOUNT_HEADS = frozenset({"число", "количество", "численность"})  # `число браков увеличилось на 64 тыс.`
+_SPREAD_VERBS = frozenset({"колебаться", "варьироваться"})  # `колебалось от 90 до 120`
+_HEAD_LOOKBACK = 12  # tokens back from a bare number to `число`/`количество` and its noun
 # inside a counted phrase: indeclinable possessives and demonstratives (`двум его коллегам`, `около десятка
 # этих бомбардировщиков`)
 _DETERMINERS = frozenset({"его", "ее", "её", "их", "этих", "тех", "таких"})
@@ -850,8 +852,14 @@ class _Scanner:
         of change only the noun of `число`/`количество` (`число заключенных браков увеличилось почти на 64
         тыс.`, `Количество туристов выросло до 2,5 млн`), not any (`доходы компаний выросли на 5 млрд`)."""
         tokens = self.tokens
-        if not num.scaled or not self._bare(num):
+        if not self._bare(num):
             return None
+        if not num.scaled:
+            dash = num.end + 1 < len(tokens) and tokens[num.end + 1].text in _DASHES
+            if dash or _is_year(num, tokens, lead):
+                return None  # `360-380 тыс. человек`: the range has its own noun; `в 1978-1989`
+            head = self._head_noun(lead)
+            return Unit("count", head, num.end) if head is not None else None
         floor = self.out[-1].end if self.out else 0  # not a noun some amount before already counts
         k, changed = lead - 1, False
         while k >= 0 and tokens[k].start >= floor and tokens[k].low in _CHANGE_GAP:
@@ -870,6 +878,38 @@ class _Scanner:
             elif lemma not in EXISTENTIAL_VERBS:
                 return None
             k -= 1
+        return None
+
+    def _head_noun(self, lead: int) -> str | None:
+        """`количество развёрнутых МБР выросло с 330 до 1360`, `число звёзд колебалось от 90 до 120`: the noun
+        after `число`/`количество` (past its adjectives) counted by a bare number after the clause's verb of
+        change or being; its lemma, or an abbreviation as written."""
+        tokens, verb = self.tokens, False
+        for k in range(lead - 1, max(lead - _HEAD_LOOKBACK, 0) - 1, -1):
+            tok = tokens[k]
+            if tok.text in '.!?;:()«»"' or (verb and tok.text == ","):
+                return None  # the head stands in the clause of the verb (`с 5 до 12` may be read before)
+            if not tok.text[0].isalpha():
+                continue
+            lemma, grammemes = first_parse(tok.low)
+            if lemma in CHANGE_WORDS or lemma in EXISTENTIAL_VERBS or lemma in _SPREAD_VERBS:
+                verb = True
+            elif lemma in _AMOUNT_HEADS and verb:
+                return self._head_count_noun(k + 1, lead)
+        return None
+
+    def _head_count_noun(self, j: int, lead: int) -> str | None:
+        tokens = self.tokens
+        while j < lead and first_parse(tokens[j].low)[1] & {"ADJF", "PRTF"}:
+            j += 1  # `развёрнутых`, `падающих`
+        if j >= lead:
+            return None
+        word = tokens[j].text
+        if _counted_abbreviation(word):
+            return word
+        lemma, grammemes = first_parse(_word(tokens[j]))
+        if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
+            return lemma
         return None
 
     def _money_in_context(self, num: Number) -> Unit | None:
@@ -933,8 +973,10 @@ class _Scanner:
         if _is_year(num, tokens, lead) or (num.is_digits and _is_year(num, tokens, num.end)):
             return None
         gap = text[before.end : tokens[lead].start]
-        if len(gap) > _ELLIPSIS_CHARS or any(ch in gap for ch in _SENTENCE_ENDS):
+        if len(gap) > _ELLIPSIS_CHARS or "\n" in gap:
             return None
+        if any(ch in gap for ch in _SENTENCE_ENDS) and not self._part_of_them(lead, num, before):
+            return None  # the noun left out is named in the same sentence, or just before `N из них`
         first = _list_start(tokens, lead)
         if first > 0:
             prev = tokens[first - 1]
@@ -975,6 +1017,17 @@ class _Scanner:
             elif nxt.start == tokens[j - 1].end and nxt.text not in ",.;:)»":
                 return None  # glued punctuation: `5-й`, `10:30`, `5/7`
         return Unit("count", before.unit, num.end)
+
+    def _part_of_them(self, lead: int, num: Number, before: Amount) -> bool:
+        """`17 человек. 12 из них убили в школе`: `N из них` (N > 1) opens a sentence and counts the noun of
+        the count that ended the sentence before."""
+        tokens, j = self.tokens, num.end
+        if num.value <= 1 or j + 2 >= len(tokens) or tokens[j + 1].low != "из":
+            return False
+        if tokens[j + 2].low not in ("них", "которых"):
+            return False
+        between = self.text[before.end : tokens[lead].start]
+        return lead > 0 and tokens[lead - 1].text in ".!?" and between.count(".") + between.count("!") <= 1
 
     def _yearly_series(self, lead: int, num: Number) -> Unit | None:
         """`составил 146,6 млрд куб. м, в 2015-м – 158,6; в 2016-м – 179,3`: a bare number after a year and a
@@ -1211,9 +1264,16 @@ class _Scanner:
             return end  # `«Движение 5 звезд»`: part of a name in quotes
         if qual == "exact" and end + 2 < len(tokens) and tokens[end + 1].low in ("и", "или"):
             post = POST_QUALIFIERS.get(tokens[end + 2].low)
-            moreover = end + 3 < len(tokens) and tokens[end + 3].low == "того"  # `и более того`
-            if post is not None and not moreover:  # `10% и более`: the qualifier after the number
-                qual, end = post, end + 2
+            after = tokens[end + 3] if end + 3 < len(tokens) else None
+            moreover = after is not None and after.low == "того"  # `и более того`
+            # `6 армий и свыше 50 дивизий`: the word qualifies the next number
+            ahead = after is not None and (
+                is_ascii_digit(after.text[0])
+                or after.low in NUMBER_START_WORDS
+                or after.text in PREFIX_SYMBOLS
+            )
+            if post is not None and not moreover and not ahead:
+                qual, end = post, end + 2  # `10% и более`: the qualifier after the number
         value, vmin, vmax = _value_fields(_times(num.value, unit.factor), qual)
         self._emit(first, end, unit.kind, value, vmin, vmax, unit.unit, qual)
         return end
@@ -1236,6 +1296,11 @@ class _Scanner:
             return None
         k, num2 = second
         unit2 = _unit_after(tokens, num2, k, text)
+        if unit2 is None and not num.scaled and not num2.scaled:
+            head = self._head_noun(lead)
+            if head is not None:  # `количество МБР выросло с 330 до 1360`
+                self._emit(lead, num.end, "count", num.value, num.value, num.value, head, "exact")
+                return num.end
         if unit2 is None or unit2.kind == "count":
             return None
         value = _times(
@@ -1257,6 +1322,9 @@ class _Scanner:
             unit2 = Unit("money", prefix, num2.end)  # `$5-10 млн`
         if unit2 is None:
             unit2 = unit
+        if unit2 is None and not num.scaled and not num2.scaled and not _is_year(num, tokens, i):
+            head = self._head_noun(i if tokens[i - 1].low != "от" else i - 1)
+            unit2 = Unit("count", head, num2.end) if head is not None else None  # `колебалось от 90 до 120`
         if unit2 is None or (unit is not None and (unit.kind, unit.unit) != (unit2.kind, unit2.unit)):
             return None
         lo, hi = num.value, num2.value

@@ -473,12 +473,24 @@ def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if t.low_at(j + 1) in lex.offset_not_before or _dash_after(t, j):  # `через год-другой`
         return None
     past = "Past" in _clause_tenses(t, i)
+    if past and not story and _future_aside(t, i):
+        past = False  # `наблюдали в 1948 году, а повторится он через 28 лет`: counted from now
     if story and not past:  # `спустя` narrates
         return None
     a = _offset_atom(unit, n, 1, i, j + 1, narrative=past)
     if a is not None and past and not story:
         a.needs_anchor = True  # `через месяц я оттуда ушёл`: after a narrated event, or nothing
     return a
+
+
+def _future_aside(t: Tokens, i: int) -> bool:
+    """The comma-bounded clause around token i has a future verb and is no reported speech (`отметил, что
+    сведения будут известны через пару дней` is counted from when it was said)."""
+    lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
+    return t.low[lo] not in _REPORTED and "Fut" in _tenses(t, i, lo, hi)
+
+
+_REPORTED = frozenset({"что", "чтобы", "будто", "якобы"})
 
 
 def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:

@@ -173,9 +173,15 @@ def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
         return True
     if t.kind[j] == WORD:
         return t.raw[j][0].isupper()
-    if nxt in lex.dashes and j + 1 < len(t) and t.kind[j + 1] == NUM:
-        return False  # `в 2008—2009`: a range of numbers, not the year 2008
+    if nxt in lex.dashes and j + 1 < len(t) and t.kind[j + 1] == NUM and _year_like(t, j + 1):
+        return False  # `в 2008—2009`, `в 2008-09`: a range of numbers, not 2008 (but `в 2015 — 3,5%`)
     return nxt in _YEAR_CLOSERS
+
+
+def _year_like(t: Tokens, k: int) -> bool:
+    """Token k (after a dash) can end a range of years: four digits, or two glued to the dash."""
+    raw = t.raw[k]
+    return raw.isdigit() and (len(raw) == 4 or (len(raw) == 2 and t.adjacent(k)))
 
 
 _IMPRINT_CLOSERS = frozenset({".", ",", ";", ")"})
