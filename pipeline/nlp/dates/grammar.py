@@ -212,6 +212,19 @@ def _match_seq(t: Tokens, i: int, seqs: tuple[tuple[str, ...], ...]) -> int | No
     return None
 
 
+def season_years(t: Tokens, i: int, lex: Lexicon) -> Range | None:
+    """`в сезоне 2017/18`, `сезон-2016/2017`: a sports season over two years, written after its noun."""
+    if t.low_at(i + 1) != "/" or not (t.adjacent(i + 1) and t.adjacent(i + 2)) or i + 2 >= len(t):
+        return None
+    noun = i - 2 if t.low_at(i - 1) in lex.dashes and t.adjacent(i) else i - 1
+    if t.low_at(noun) not in lex.season_nouns:
+        return None
+    a, raw = year_number(t, i, lex), t.raw[i + 2]
+    if a is None or t.kind[i + 2] != NUM or len(raw) not in (2, 4) or raw != str(a + 1)[-len(raw) :]:
+        return None
+    return Range(Atom("year", i, i + 1, year=a), Atom("year", i + 2, i + 3, year=a + 1), noun, i + 3)
+
+
 def _since_ok(t: Tokens, a: Atom, lex: Lexicon) -> bool:
     """`с 2019 годом`, `с первым полугодием прошлого года` (instrumental) is `with`, not `since`."""
     return not any(t.low[k] in lex.instrumental for k in range(a.first, min(a.stop, len(t))))
@@ -441,7 +454,7 @@ def _expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
         found += [from_to_range(t, i, lex), open_interval(t, i, lex)]
     found += [dash_range(t, i, lex, a), a]
     if t.kind[i] == NUM:
-        found.append(paren_years(t, i, lex))
+        found += [paren_years(t, i, lex), season_years(t, i, lex)]
     if a is None or not a.has_year():
         found.append(coordinated(t, i, lex, a))
     best: Expr | None = None

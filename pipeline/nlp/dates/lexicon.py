@@ -168,6 +168,7 @@ class Lexicon:
     weekend_modifiers: dict[str, int]  # `минувшие` -> -1
     weekdays_gen: dict[str, int]  # `до среды`
     event_periods: frozenset[str]  # `сезона` in `чемпионом сезона 2015 года`: the year dates the season
+    season_nouns: frozenset[str]  # `в сезоне 2017/18`: a season over two years
     weekday_gen_after: frozenset[str]  # `утра` in `утра воскресенья`
     weekday_subjects: dict[str, int]  # `воскресенье` in `воскресенье выдалось ясным`
     triggers: frozenset[str]  # words at which an expression can start
@@ -309,6 +310,7 @@ def lexicon() -> Lexicon:
         weekend_modifiers=_forms(raw["weekend_modifiers"]),
         weekdays_gen=_forms(raw["weekdays_gen"]),
         event_periods=_set(raw, "event_periods"),
+        season_nouns=_set(raw, "season_nouns"),
         weekday_gen_after=_set(raw, "weekday_gen_after"),
         weekday_subjects=_forms(raw["weekday_subjects"]),
     )
