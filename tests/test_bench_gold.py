@@ -42,6 +42,8 @@ PARTS = {
     "test23": (8, 0),
     "test24": (14, 0),
     "test25": (14, 0),
+    "test26": (14, 0),
+    "test27": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
