@@ -86,7 +86,10 @@ _HEAD_LOOKBACK = 12  # tokens back from a bare number to `число`/`коли�
 # inside a counted phrase: indeclinable possessives and demonstratives (`двум его коллегам`, `около десятка
 # этих бомбардировщиков`)
 _DETERMINERS = frozenset({"его", "ее", "её", "их", "этих", "тех", "таких"})
-_SHARE_ASIDE = re.compile(r"\(\s*(?:на\s+)?\d+(?:[.,]\d+)?\s*%\s*\)")  # `(97,5%)`, `(на 6,5%)` after a number
+# `(97,5%)`, `(на 6,5%)`, `(около 3,4% населения)` after a number
+_SHARE_ASIDE = re.compile(
+    r"\(\s*(?:(?:на|около|почти|примерно|более|менее)\s+)?\d+(?:[.,]\d+)?\s*%(?:\s+[а-яё]+)?\s*\)"
+)
 _ELLIPSIS_CHARS = 160  # how far back the count whose noun a bare number takes may end
 _SENTENCE_ENDS = frozenset(".!?;\n")
 _ELLIPSIS_NEXT = frozenset({"и", "а", "или", "но", "из"})  # `лишь 10, а ещё три`, `65 из которых`
@@ -614,6 +617,8 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
     target of a change: `parallel`); `поставлять до 30 млрд` stays an upper bound.
     """
     k = _before_aside(tokens, k)  # `с 11,094 тыс. грн. ($426,6) до`: the conversion in brackets aside
+    if k > 1 and tokens[k - 1].text == "(" and k - 2 >= floor:
+        return False  # `Ан-22 (до 60 тонн)`: a bracket opens right after an amount only (`на 1,4% (до $9157)`)
     j = k - 1
     while j >= 0 and j >= k - _CHANGE_LOOKBACK:
         tok = tokens[j]
@@ -632,8 +637,10 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
                 return True
             if grammemes & _VERB_FORMS:
                 return False  # `подниматься на высоту ... и развивать скорость до 300 км/ч`: another verb's
-        elif not is_year_token(tokens, j) and tok.text not in _CLAUSE_PUNCT:
-            return False  # a year may stand between: `увеличить к 2020 году долю техники до 70%`
+        elif not (is_year_token(tokens, j) or tok.text in _CLAUSE_PUNCT or (j == k - 1 and tok.text == "(")):
+            # a year may stand between (`увеличить к 2020 году долю техники до 70%`), and a bracket may open
+            # right before `до` (`опустился на 1,4% (до $9157)`)
+            return False
         j -= 1
     return False
 
@@ -652,6 +659,15 @@ def _before_aside(tokens: list[Token], k: int) -> int:
         if tokens[j].text == ")":
             break
     return k
+
+
+def _paired_scale(tokens: list[Token], num: Number, symbol: str, text: str) -> float | None:
+    """The scale of the next member when it is `и`/`или` + the same currency symbol + a scaled number."""
+    j = num.end
+    if j + 3 >= len(tokens) or tokens[j + 1].low not in ("и", "или") or tokens[j + 2].text != symbol:
+        return None
+    nxt = read_number(tokens, j + 3, text, qualified=False)
+    return nxt.scale if nxt is not None and nxt.scaled and num.value < 1000 else None
 
 
 def _prefix_currency(tokens: list[Token], i: int, text: str) -> str | None:
@@ -854,12 +870,19 @@ class _Scanner:
         tokens = self.tokens
         if not self._bare(num):
             return None
-        if not num.scaled:
+        if num.scaled:
+            found = self._noun_right_before(lead, num)
+            if found is not None:
+                return found
+        else:
             dash = num.end + 1 < len(tokens) and tokens[num.end + 1].text in _DASHES
             if dash or _is_year(num, tokens, lead):
                 return None  # `360-380 тыс. человек`: the range has its own noun; `в 1978-1989`
-            head = self._head_noun(lead)
-            return Unit("count", head, num.end) if head is not None else None
+        head = self._head_noun(lead)  # `число людей с зарплатой на уровне МРОТ составляет 4,9 млн`
+        return Unit("count", head, num.end) if head is not None else None
+
+    def _noun_right_before(self, lead: int, num: Number) -> Unit | None:
+        tokens = self.tokens
         floor = self.out[-1].end if self.out else 0  # not a noun some amount before already counts
         k, changed = lead - 1, False
         while k >= 0 and tokens[k].start >= floor and tokens[k].low in _CHANGE_GAP:
@@ -1202,6 +1225,10 @@ class _Scanner:
             if suffix.start == tokens[num.end].end and suffix.low in _LATIN_SCALES:
                 scale = _LATIN_SCALES[suffix.low]
                 num = Number(scaled_sum(0.0, num.value, scale), num.end + 1, True, num.is_digits, scale)
+        if prefix and not num.scaled:
+            scale = _paired_scale(tokens, num, tokens[lead].text, text)
+            if scale is not None:  # `$2,1 и $1,7 млрд соответственно`: the scale written once, at the end
+                num = Number(scaled_sum(0.0, num.value, scale), num.end, True, num.is_digits, scale)
         unit = Unit("money", prefix, num.end) if prefix else _unit_after(tokens, num, i, text)
         if unit is None and (qual == "exact" or tokens[first].low not in _PREP_QUALIFIERS):
             # a qualifier applies to its own member only: `около 39 млрд и 23,9 млрд руб.`

@@ -284,6 +284,9 @@ def _nowadays(t: Tokens, i: int, lex: Lexicon) -> bool:
     if t.low_at(i + 1) in lex.day_parts:
         return False
     ends = _CLAUSE_ENDS | _QUOTES
+    own = _clause_tenses(t, i, _COMMA_CLAUSE_ENDS | _QUOTES)
+    if any(x.startswith("Pres1:") for x in own) and all(_states(x, lex) for x in own):
+        return True  # `Сегодня мы можем свидетельствовать, что экономика вошла`: what follows is the content
     tenses = _clause_tenses(t, i, ends)
     lo, hi = _clause(t, i, ends)
     tenses += [f"Pres:{t.low[k]}" for k in range(lo, hi) if t.low[k] in lex.present_predicatives]
