@@ -44,6 +44,8 @@ PARTS = {
     "test25": (14, 0),
     "test26": (14, 0),
     "test27": (14, 0),
+    "test28": (14, 0),
+    "test29": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
