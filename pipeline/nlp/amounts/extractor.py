@@ -239,9 +239,9 @@ def _counted_noun(
             return None  # `288 млрд. Другим решением`: the abbreviation's dot ended the sentence
         if j == k and _counted_abbreviation(tok.text):
             return Unit("count", tok.text, j)  # `два БЛА`: the abbreviation as written (the guide)
-        if j > k and tok.text[0].isupper() and _glued_code(tokens, j):
-            # `два последних плановых Су-34`: a model code after adjectives is the counted thing, as written
-            # (right after the number it may be the name of a noun left out: `один Ту-22MR`, the guide)
+        if tok.text[0].isupper() and _glued_code(tokens, j) and (j > k or num.value != 1):
+            # `два Су-57`, `два последних плановых Су-34`: a model code is the counted thing, as written
+            # (right after `один` it may be the name of a noun left out: `один Ту-22MR`, the guide)
             end = j + 2
             while (
                 end + 1 < len(tokens)
@@ -618,7 +618,9 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
     """
     k = _before_aside(tokens, k)  # `с 11,094 тыс. грн. ($426,6) до`: the conversion in brackets aside
     if k > 1 and tokens[k - 1].text == "(" and k - 2 >= floor:
-        return False  # `Ан-22 (до 60 тонн)`: a bracket opens right after an amount only (`на 1,4% (до $9157)`)
+        return (
+            False  # `Ан-22 (до 60 тонн)`: a bracket opens right after an amount only (`на 1,4% (до $9157)`)
+        )
     j = k - 1
     while j >= 0 and j >= k - _CHANGE_LOOKBACK:
         tok = tokens[j]

@@ -28,7 +28,7 @@ class Atom:
     rel_century: int | None = None  # a decade of `прошлого века`: century offset from the publication
     implicit: bool = False  # `в конце года`: the current unit, or the year of the story (resolve.py)
     month_ref: bool = False  # `а 14-го`, `18-го числа`: the month is the one mentioned last (extract.py)
-    half_of: int | None = None  # `первой половины XX века`, `второй половине 1950-х`: 1 or 2
+    half_of: int | None = None  # `первой половины XX века`, `второй половине 1950-х`, `января`: 1 or 2
     window: bool = False  # `в последние два года`: from `offset` units before the reference date to it
     narrative: bool = False  # `двумя днями раньше`, `Накануне`: counted from the date just told, if any
     needs_anchor: bool = False  # `Через год страны договорились`: only a date just told can anchor it

@@ -211,6 +211,10 @@ def half(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None
     a = attach_year(Atom("half", i, o[0] + 1, part=o[1]), t, lex)
     if t.low[o[0]] in lex.half_words_need_year and not a.has_year():  # `во второй половине дня`
+        in_month = month(t, o[0] + 1, lex) if o[0] + 1 < len(t) else None
+        if in_month is not None:  # `в первой половине января 2018 года`: days 1-15
+            in_month.first, in_month.half_of = i, o[1]
+            return in_month
         era = century(t, o[0] + 1, lex) or decade(t, o[0] + 1, lex)  # `первой половины XX века`, `1950-х`
         if era is None or era.rel_century is not None:
             return None

@@ -15,7 +15,7 @@ from pipeline.nlp.dates.atoms import ordinal
 from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, suffix
-from pipeline.nlp.dates.years import year_number
+from pipeline.nlp.dates.years import attach_year, year_number
 from pipeline.nlp.morph_vocab import morph_vocab
 
 _PARSERS = {
@@ -223,6 +223,24 @@ def season_years(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     if a is None or t.kind[i + 2] != NUM or len(raw) not in (2, 4) or raw != str(a + 1)[-len(raw) :]:
         return None
     return Range(Atom("year", i, i + 1, year=a), Atom("year", i + 2, i + 3, year=a + 1), noun, i + 3)
+
+
+def leading_months(t: Tokens, i: int, lex: Lexicon) -> Range | None:
+    """`первые шесть месяцев 2017 года`, `первых трёх кварталов 2018 года`: from January to the N-th month
+    (quarter) of a year; only with the year written or named (`прошлого года`)."""
+    c = relative.count_after(t, i + 1, lex)
+    if c is None:
+        return None
+    n, j = c
+    per = lex.leading_units.get(t.low_at(j))
+    if per is None or n != int(n) or not 1 <= n * per <= 12:
+        return None
+    a = attach_year(Atom("month", i, j + 1, month=1), t, lex)
+    if not a.has_year():
+        return None
+    tail = Atom("month", a.stop - 1, a.stop, month=int(n * per), year=a.year, rel_year=a.rel_year)
+    tail.anaphoric = a.anaphoric  # `первые три месяца того же года`
+    return Range(a, tail, i, a.stop)
 
 
 def _since_ok(t: Tokens, a: Atom, lex: Lexicon) -> bool:
@@ -455,6 +473,8 @@ def _expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     found += [dash_range(t, i, lex, a), a]
     if t.kind[i] == NUM:
         found += [paren_years(t, i, lex), season_years(t, i, lex)]
+    elif t.low[i] in lex.leading_words:
+        found.append(leading_months(t, i, lex))
     if a is None or not a.has_year():
         found.append(coordinated(t, i, lex, a))
     best: Expr | None = None

@@ -528,7 +528,7 @@ def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 # --- windows up to now: `в последние два года`, `Два последних десятилетия` ---------------------------
 
 
-def _count_after(t: Tokens, j: int, lex: Lexicon) -> tuple[float, int] | None:
+def count_after(t: Tokens, j: int, lex: Lexicon) -> tuple[float, int] | None:
     """The count that starts at token j and where it ends: `13`, `два`, `двадцать пять`, `полторы тысячи`."""
     if j >= len(t):
         return None
@@ -564,12 +564,12 @@ def window(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     it is vague: None."""
     first = i
     if t.low[i] in lex.first_time_words:  # `Впервые за 15 лет`: a window, spanning from the count
-        c = _count_after(t, i + 2, lex) if t.low_at(i + 1) == "за" else None
+        c = count_after(t, i + 2, lex) if t.low_at(i + 1) == "за" else None
         if c is None:
             return None
         first = i + 2
     else:
-        c = _count_after(t, i + 1, lex)
+        c = count_after(t, i + 1, lex)
     if c is not None:
         n, j = c
     else:

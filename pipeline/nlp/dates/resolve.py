@@ -153,6 +153,15 @@ def _weekday(wd: int, off: int | None, pub: date, future: bool, past: bool = Fal
 
 
 def atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Interval | None:
+    span = _atom_span(a, pub, ctx)
+    if span is None or a.gran != "month" or a.half_of is None:
+        return span
+    # `в первой половине января`: the 1st to the 15th, then the 16th to the month's end
+    mid = span[0].replace(day=15)
+    return (span[0], mid) if a.half_of == 1 else (mid + timedelta(days=1), span[1])
+
+
+def _atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Interval | None:
     if a.anaphoric:  # `того же года`: the year last mentioned, if any
         return a.interval(ctx.last_year) if ctx is not None and ctx.last_year is not None else None
     if a.implicit and a.gran == "year" and ctx is not None and ctx.story_year is not None:
