@@ -46,6 +46,8 @@ PARTS = {
     "test27": (14, 0),
     "test28": (14, 0),
     "test29": (14, 0),
+    "test30": (14, 0),
+    "test31": (13, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
