@@ -18,6 +18,7 @@ from pipeline.nlp.amounts.lexicon import (
     IDIOMS,
     IMPRINT_UNITS,
     MONEY_CUES,
+    MONTH_FORMS,
     NUMBER_START_WORDS,
     NUMBER_WORDS,
     NUMBERING_WORDS,
@@ -82,7 +83,7 @@ _LEADING_NUMBER = re.compile(r"\d[\d\s]*(?:[.,]\d+)?")
 _CHANGE_GAP = frozenset({"на", "до", "почти", "примерно", "около", "более", "менее", "чем"})
 _AMOUNT_HEADS = frozenset({"число", "количество", "численность"})  # `число браков увеличилось на 64 тыс.`
 _SPREAD_VERBS = frozenset({"колебаться", "варьироваться"})  # `колебалось от 90 до 120`
-_HEAD_LOOKBACK = 12  # tokens back from a bare number to `число`/`количество` and its noun
+_HEAD_LOOKBACK = 16  # tokens back from a bare number to `число`/`количество` and its noun
 # inside a counted phrase: indeclinable possessives and demonstratives (`двум его коллегам`, `около десятка
 # этих бомбардировщиков`)
 _DETERMINERS = frozenset({"его", "ее", "её", "их", "этих", "тех", "таких"})
@@ -119,6 +120,11 @@ def _next_tight(tokens: list[Token], j: int, text: str) -> bool:
 def _is_year(num: Number, tokens: list[Token], i: int) -> bool:
     t = tokens[i].text
     return num.is_digits and not num.scaled and len(t) == 4 and is_ascii_digit(t) and 1800 <= int(t) <= 2100
+
+
+def _month_year(num: Number, tokens: list[Token], i: int) -> bool:
+    """`в декабре 2015 неизвестные`: a year after a month name is a date, whatever follows it."""
+    return i > 0 and tokens[i - 1].low in MONTH_FORMS and _is_year(num, tokens, i)
 
 
 def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | None:
@@ -548,9 +554,16 @@ def _sentence_dot(tokens: list[Token], b: int, text: str) -> bool:
 
 
 def _noun_follows(tokens: list[Token], j: int, text: str) -> bool:
-    if not _next_tight(tokens, j, text) or not tokens[j + 1].text[0].isalpha():
-        return False
-    return "NOUN" in first_parse(_word(tokens[j + 1]))[1]
+    """A noun follows token j, past adjectives (`13 неизвестных малоразмерных воздушных целей`)."""
+    for k in range(j, min(j + _MAX_ADJ + 1, len(tokens) - 1)):
+        if not _next_tight(tokens, k, text) or not tokens[k + 1].text[0].isalpha():
+            return False
+        grammemes = first_parse(_word(tokens[k + 1]))[1]
+        if "NOUN" in grammemes:
+            return True
+        if not grammemes & {"ADJF", "PRTF"}:
+            return False
+    return False
 
 
 def _exceeding(tok: Token) -> bool:
@@ -872,16 +885,14 @@ class _Scanner:
         tokens = self.tokens
         if not self._bare(num):
             return None
-        if num.scaled:
-            found = self._noun_right_before(lead, num)
-            if found is not None:
-                return found
-        else:
+        if not num.scaled:
             dash = num.end + 1 < len(tokens) and tokens[num.end + 1].text in _DASHES
             if dash or _is_year(num, tokens, lead):
                 return None  # `360-380 тыс. человек`: the range has its own noun; `в 1978-1989`
         head = self._head_noun(lead)  # `число людей с зарплатой на уровне МРОТ составляет 4,9 млн`
-        return Unit("count", head, num.end) if head is not None else None
+        if head is not None:
+            return Unit("count", head, num.end)
+        return self._noun_right_before(lead, num) if num.scaled else None
 
     def _noun_right_before(self, lead: int, num: Number) -> Unit | None:
         tokens = self.tokens
@@ -893,10 +904,8 @@ class _Scanner:
         while k >= 0 and tokens[k].start >= floor and tokens[k].text[0].isalpha():
             lemma, grammemes = first_parse(tokens[k].low)
             if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
-                if gap and not changed:
-                    return None
-                if changed and not any(t.low in _AMOUNT_HEADS for t in tokens[max(k - 3, 0) : k]):
-                    return None
+                if gap or changed:
+                    return None  # after a verb of change only the noun of `число` counts (see _head_noun)
                 return Unit("count", lemma, num.end)
             if lemma in CHANGE_WORDS and lemma not in EXISTENTIAL_VERBS:
                 changed = True
@@ -910,13 +919,24 @@ class _Scanner:
         after `число`/`количество` (past its adjectives) counted by a bare number after the clause's verb of
         change or being; its lemma, or an abbreviation as written."""
         tokens, verb = self.tokens, False
-        for k in range(lead - 1, max(lead - _HEAD_LOOKBACK, 0) - 1, -1):
+        floor = max(lead - _HEAD_LOOKBACK, 0)
+        k = lead
+        while k > floor:
+            k -= 1
             tok = tokens[k]
-            if tok.text in '.!?;:()«»"' or (verb and tok.text == ","):
-                return None  # the head stands in the clause of the verb (`с 5 до 12` may be read before)
+            if tok.text in '.!?;:()«»"':
+                return None
+            if verb and tok.text == ",":
+                # the head stands in the clause of the verb (`с 5 до 12, доходы выросли до 15`), past a
+                # participial phrase of its noun (`количество людей, испытывающих голод, увеличилось`)
+                opening = next((x for x in range(k - 1, floor - 1, -1) if tokens[x].text == ","), None)
+                if opening is None or not _participle(tokens[opening + 1]):
+                    return None
+                k = opening
+                continue
             if not tok.text[0].isalpha():
                 continue
-            lemma, grammemes = first_parse(tok.low)
+            lemma, _ = first_parse(tok.low)
             if lemma in CHANGE_WORDS or lemma in EXISTENTIAL_VERBS or lemma in _SPREAD_VERBS:
                 verb = True
             elif lemma in _AMOUNT_HEADS and verb:
@@ -934,7 +954,7 @@ class _Scanner:
             return word
         lemma, grammemes = first_parse(_word(tokens[j]))
         if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
-            return lemma
+            return count_lemma(_word(tokens[j]), None) or lemma  # with ё, as the dictionary writes it
         return None
 
     def _money_in_context(self, num: Number) -> Unit | None:
@@ -962,6 +982,8 @@ class _Scanner:
         j = num.end + 1
         if j < len(self.tokens) and _SHARE_ASIDE.match(self.text, self.tokens[j].start):
             return True  # `на 64 тыс. (на 6,5%)`: a share in brackets is no noun
+        if j < len(self.tokens) and self.tokens[j - 1].text == "." and self.tokens[j].text[0].isupper():
+            return True  # `увеличилось на 28 млн. Об этом`: the scale word's dot ended the sentence
         return j >= len(self.tokens) or self.tokens[j].text in _BARE_NUMBER_NEXT
 
     def _listed(self, lead: int) -> bool:
@@ -1183,7 +1205,7 @@ class _Scanner:
         # a currency sign stands between a label word and its number: `вложил в проект $12 млрд` is money
         numbered = qual_found is None and not prefix and _numbering_before(tokens, lead, text)
         num = read_number(tokens, i, text, qualified=qual_found is not None)
-        if num is None:
+        if num is None or _month_year(num, tokens, i):
             return None
         if numbered and tokens[lead - 1].text.isascii():
             if not _noun_counted_next(tokens, num, text):
@@ -1330,8 +1352,12 @@ class _Scanner:
             if head is not None:  # `количество МБР выросло с 330 до 1360`
                 self._emit(lead, num.end, "count", num.value, num.value, num.value, head, "exact")
                 return num.end
-        if unit2 is None or unit2.kind == "count":
+        if unit2 is None:
             return None
+        if unit2.kind == "count" and not _change_target(tokens, lead - 1, text, self.floor, False):
+            return (
+                None  # `детей с 3 до 7 лет`: a count needs a verb of change (`выросло с 138 566 до 179 537`)
+            )
         value = _times(
             scaled_sum(0.0, num.value, num2.scale) if not num.scaled and num2.scaled else num.value,
             unit2.factor,

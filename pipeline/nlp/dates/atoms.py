@@ -60,6 +60,9 @@ def day_month(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return a
 
 
+_RANK_LOOKAHEAD = 4  # tokens after `15-го` in which `место` makes it a rank
+
+
 def bare_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`а 14-го финишировали`, `18-го числа`: a day whose month is the one mentioned last (filled in by
     extract.py). Not an ordinal of a noun (`15-го тура`, `44-го президента`): only punctuation, a few
@@ -70,6 +73,8 @@ def bare_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if j is None:
         return None
     w = t.low_at(j)
+    if any(t.low_at(k) in lex.rank_words for k in range(j, j + _RANK_LOOKAHEAD)):
+        return None  # `переместилась с 15-го на 16-е место`: a rank
     if w in lex.bare_day_number_words:
         j += 1
     elif j < len(t) and (

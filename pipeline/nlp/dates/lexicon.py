@@ -169,6 +169,7 @@ class Lexicon:
     weekdays_gen: dict[str, int]  # `до среды`
     event_periods: frozenset[str]  # `сезона` in `чемпионом сезона 2015 года`: the year dates the season
     season_nouns: frozenset[str]  # `в сезоне 2017/18`: a season over two years
+    rank_words: frozenset[str]  # `место` in `с 15-го на 16-е место`
     leading_words: frozenset[str]  # `первые` in `первые шесть месяцев 2017 года`
     leading_units: dict[str, int]  # `месяцев` -> 1, `кварталов` -> 3 (months per unit)
     weekday_gen_after: frozenset[str]  # `утра` in `утра воскресенья`
@@ -313,6 +314,7 @@ def lexicon() -> Lexicon:
         weekdays_gen=_forms(raw["weekdays_gen"]),
         event_periods=_set(raw, "event_periods"),
         season_nouns=_set(raw, "season_nouns"),
+        rank_words=_set(raw, "rank_words"),
         leading_words=_set(raw, "leading_words"),
         leading_units={w: int(n) for n, forms in raw["leading_units"].items() for w in forms},
         weekday_gen_after=_set(raw, "weekday_gen_after"),
