@@ -82,6 +82,7 @@ _SERIES_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 _LEADING_NUMBER = re.compile(r"\d[\d\s]*(?:[.,]\d+)?")
 _CHANGE_GAP = frozenset({"на", "до", "почти", "примерно", "около", "более", "менее", "чем"})
 _AMOUNT_HEADS = frozenset({"число", "количество", "численность"})  # `число браков увеличилось на 64 тыс.`
+_HEAD_STEMS = ("числ", "количеств")  # the forms of _AMOUNT_HEADS start so
 _SPREAD_VERBS = frozenset({"колебаться", "варьироваться"})  # `колебалось от 90 до 120`
 _HEAD_LOOKBACK = 16  # tokens back from a bare number to `число`/`количество` and its noun
 # inside a counted phrase: indeclinable possessives and demonstratives (`двум его коллегам`, `около десятка
@@ -631,9 +632,8 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
     """
     k = _before_aside(tokens, k)  # `с 11,094 тыс. грн. ($426,6) до`: the conversion in brackets aside
     if k > 1 and tokens[k - 1].text == "(" and k - 2 >= floor:
-        return (
-            False  # `Ан-22 (до 60 тонн)`: a bracket opens right after an amount only (`на 1,4% (до $9157)`)
-        )
+        # `Ан-22 (до 60 тонн)`: a bracket before `до` opens a target only after an amount (`на 1,4% (до`)
+        return False
     j = k - 1
     while j >= 0 and j >= k - _CHANGE_LOOKBACK:
         tok = tokens[j]
@@ -920,6 +920,8 @@ class _Scanner:
         change or being; its lemma, or an abbreviation as written."""
         tokens, verb = self.tokens, False
         floor = max(lead - _HEAD_LOOKBACK, 0)
+        if not any(tokens[x].low.startswith(_HEAD_STEMS) for x in range(floor, lead)):
+            return None  # the cheap test first: this runs for every bare number
         k = lead
         while k > floor:
             k -= 1
@@ -1355,9 +1357,8 @@ class _Scanner:
         if unit2 is None:
             return None
         if unit2.kind == "count" and not _change_target(tokens, lead - 1, text, self.floor, False):
-            return (
-                None  # `детей с 3 до 7 лет`: a count needs a verb of change (`выросло с 138 566 до 179 537`)
-            )
+            # `групп с 5 до 10 человек`: a count needs a verb of change (`выросло с 138 566 до 179 537`)
+            return None
         value = _times(
             scaled_sum(0.0, num.value, num2.scale) if not num.scaled and num2.scaled else num.value,
             unit2.factor,
