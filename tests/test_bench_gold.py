@@ -48,6 +48,8 @@ PARTS = {
     "test29": (14, 0),
     "test30": (14, 0),
     "test31": (13, 0),
+    "test32": (14, 0),
+    "test33": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
