@@ -819,6 +819,11 @@ CASES: list[tuple[str, list[tuple]]] = [
         "Он сбил 13 неизвестных малоразмерных целей.",
         [ex("13 неизвестных малоразмерных целей", C, 13.0, "цель")],
     ),
+    # the thirty-second and thirty-third sets
+    (
+        "Нефть поднялась выше отметки $60, биткоин опустился ниже отметки в $6000.",
+        [gt("выше отметки $60", M, 60.0, "USD"), lt("ниже отметки в $6000", M, 6000.0, "USD")],
+    ),
     # a model code right after the number is the counted thing, as after adjectives (not after `один`)
     ("Все они трофейные: один Т-34 и четыре Т-26.", [ex("четыре Т-26", C, 4.0, "Т-26")]),
     (

@@ -477,7 +477,8 @@ _OTHER_FORMS = frozenset(lexeme_forms("другой"))
 
 
 def _other_follows(tokens: list[Token], end: int) -> bool:
-    """A form of `другой` follows token end in the same sentence: `один ... другой` are pronouns."""
+    """A form of `другой` follows token end in the same sentence: `один ... другой` are pronouns (`второй` is
+    mostly an ordinal there: `одним броском во втором периоде`, 7 of 8 in 1,500 corpus articles)."""
     for k in range(end + 1, min(end + 1 + _OTHER_LOOKAHEAD, len(tokens))):
         if _ends_sentence(tokens, k) or tokens[k].text == ".":
             return False

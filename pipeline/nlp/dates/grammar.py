@@ -213,16 +213,22 @@ def _match_seq(t: Tokens, i: int, seqs: tuple[tuple[str, ...], ...]) -> int | No
 
 
 def season_years(t: Tokens, i: int, lex: Lexicon) -> Range | None:
-    """`в сезоне 2017/18`, `сезон-2016/2017`: a sports season over two years, written after its noun."""
-    if t.low_at(i + 1) != "/" or not (t.adjacent(i + 1) and t.adjacent(i + 2)) or i + 2 >= len(t):
+    """`в сезоне 2017/18`, `сезон-2016/2017`, `в академическом году 2014—2015`: a season or school year over
+    two years, written after its noun."""
+    joined = t.low_at(i + 1) == "/" or t.low_at(i + 1) in lex.dashes
+    if not joined or not (t.adjacent(i + 1) and t.adjacent(i + 2)) or i + 2 >= len(t):
         return None
     noun = i - 2 if t.low_at(i - 1) in lex.dashes and t.adjacent(i) else i - 1
-    if t.low_at(noun) not in lex.season_nouns:
+    if t.low_at(noun) in lex.season_nouns:
+        first = noun
+    elif t.low_at(noun) in lex.year_words and t.low_at(noun - 1) in lex.year_adjectives:
+        first = noun - 1  # `за учебный год 2016—2017`
+    else:
         return None
     a, raw = year_number(t, i, lex), t.raw[i + 2]
     if a is None or t.kind[i + 2] != NUM or len(raw) not in (2, 4) or raw != str(a + 1)[-len(raw) :]:
         return None
-    return Range(Atom("year", i, i + 1, year=a), Atom("year", i + 2, i + 3, year=a + 1), noun, i + 3)
+    return Range(Atom("year", i, i + 1, year=a), Atom("year", i + 2, i + 3, year=a + 1), first, i + 3)
 
 
 def leading_months(t: Tokens, i: int, lex: Lexicon) -> Range | None:
@@ -240,7 +246,8 @@ def leading_months(t: Tokens, i: int, lex: Lexicon) -> Range | None:
         return None
     tail = Atom("month", a.stop - 1, a.stop, month=int(n * per), year=a.year, rel_year=a.rel_year)
     tail.anaphoric = a.anaphoric  # `первые три месяца того же года`
-    return Range(a, tail, i, a.stop)
+    first = i + 1 if t.low[i] not in lex.leading_in_span else i  # `за` stays out, as `в` does
+    return Range(a, tail, first, a.stop)
 
 
 def _since_ok(t: Tokens, a: Atom, lex: Lexicon) -> bool:

@@ -170,7 +170,8 @@ class Lexicon:
     event_periods: frozenset[str]  # `сезона` in `чемпионом сезона 2015 года`: the year dates the season
     season_nouns: frozenset[str]  # `в сезоне 2017/18`: a season over two years
     rank_words: frozenset[str]  # `место` in `с 15-го на 16-е место`
-    leading_words: frozenset[str]  # `первые` in `первые шесть месяцев 2017 года`
+    leading_words: frozenset[str]  # `первые` in `первые шесть месяцев 2017 года`, `за` in `за десять месяцев`
+    leading_in_span: frozenset[str]  # `первые` is in the span, `за` is not
     leading_units: dict[str, int]  # `месяцев` -> 1, `кварталов` -> 3 (months per unit)
     weekday_gen_after: frozenset[str]  # `утра` in `утра воскресенья`
     weekday_subjects: dict[str, int]  # `воскресенье` in `воскресенье выдалось ясным`
@@ -316,6 +317,7 @@ def lexicon() -> Lexicon:
         season_nouns=_set(raw, "season_nouns"),
         rank_words=_set(raw, "rank_words"),
         leading_words=_set(raw, "leading_words"),
+        leading_in_span=_set(raw, "leading_in_span"),
         leading_units={w: int(n) for n, forms in raw["leading_units"].items() for w in forms},
         weekday_gen_after=_set(raw, "weekday_gen_after"),
         weekday_subjects=_forms(raw["weekday_subjects"]),
@@ -354,7 +356,6 @@ def lexicon() -> Lexicon:
         "month_edge_days",
         "weekend_modifiers",
         "bare_weekend_words",
-        "leading_words",
     ):
         triggers.update(lex[key])
     words = frozenset(triggers)  # what may date a text by itself, before the prepositions join
@@ -365,8 +366,9 @@ def lexicon() -> Lexicon:
         for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads")
         for seq in lex[key]
     } | lex["between_heads"]
-    lead_only = preps - words  # `с`, `не`, `после` start nothing on their own
-    triggers.update(preps)
+    # `с`, `не`, `после` start nothing on their own, nor do `первые`, `за` (`за десять месяцев 2017 года`)
+    lead_only = (preps - words) | lex["leading_words"]
+    triggers.update(preps | lex["leading_words"])
     return Lexicon(
         **lex,
         triggers=frozenset(triggers),
