@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from .morph import lemmas
 from .names import same_initials, script
 from .resources import load_json
-from .spans import is_capitalised, make_span, set_ents
+from .spans import is_capitalised, make_span, set_ents, token_texts
 
 SOURCE = "acronym"
 MAX_TOKENS = 6
@@ -83,8 +83,8 @@ class BracketAcronyms:
         for e in ents:
             if e.end < len(doc) and doc[e.end].text in self.close_q:
                 ends.setdefault(self._skip_space(doc, e.end + 1), e)
-        for i, tok in enumerate(doc):
-            if tok.text not in self.open_br:
+        for i, text in enumerate(token_texts(doc)):  # every token is tested: strings, not Token objects
+            if text not in self.open_br:
                 continue
             rng = self._bracket(doc, i)
             if not rng or taken & set(range(*rng)):

@@ -1,6 +1,6 @@
 """spaCy component running natasha's NewsNERTagger (slovnet CNN-CRF) on the razdel tokens of the Doc.
 
-The model is fed the tokens of the script-unified text (`doc._.ner_text`), so its spans are token spans of
+The model is fed the tokens of the script-unified text (`doc._.ner_words`), so its spans are token spans of
 the Doc and need no character re-alignment. Spans go to `doc.ents` with `span.id_ == "natasha"`.
 """
 
@@ -48,11 +48,6 @@ def _bio_spans(tags: list[str]) -> Iterator[tuple[int, int, str]]:
         yield start, stop, label
 
 
-def _words(doc: Doc) -> list[str]:
-    text = doc._.ner_text or doc.text
-    return [text[t.idx : t.idx + len(t)] for t in map(doc.__getitem__, doc._.ner_token_ids or ())]
-
-
 def token_batches(items: list[list[str]], max_items: int, max_tokens: int) -> Iterator[list[list[str]]]:
     """Consecutive groups of at most max_items, padded size (items x longest) at most max_tokens
     (a longer single item goes alone)."""
@@ -78,7 +73,7 @@ class NatashaNER:
         todo = [d for d in docs if d._.ner_token_ids]
         # Sorting by length keeps padding small inside each slovnet batch.
         todo.sort(key=lambda d: len(d._.ner_token_ids))
-        items = [_words(d) for d in todo]
+        items = [d._.ner_words for d in todo]  # the tokenizer's razdel words of the unified text
         infer = self.tagger.infer
         preds = [
             tags

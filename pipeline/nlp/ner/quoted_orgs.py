@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from .morph import lemmas
 from .resources import load_json
-from .spans import make_span, set_ents
+from .spans import make_span, set_ents, token_texts
 
 SOURCE = "quoted_org"
 
@@ -57,11 +57,12 @@ class QuotedOrgs:
             set_ents(doc, [e for e in doc.ents if e not in titles])
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         new: list[Span] = []
-        for i in range(1, len(doc) - 2):
+        texts = token_texts(doc)  # every token is tested: strings, not Token objects
+        for i in range(1, len(texts) - 2):
             if (
-                doc[i].text not in self.open_q
+                texts[i] not in self.open_q
                 or not doc[i - 1].is_alpha
-                or not self._is_descriptor(doc[i - 1].text)
+                or not self._is_descriptor(texts[i - 1])
             ):
                 continue
             rng = self._quoted(doc, i)

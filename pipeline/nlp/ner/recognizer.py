@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import tee
 
 import spacy
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LANG, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,9 +28,19 @@ PIPELINE: list[tuple[str, dict]] = [
     ("ner_context", {}),  # 'команда Феррари' -> ORG, 'японского МИДа', 'Хвана Чжан Епа', lists of countries
 ]
 
+# The lexical attributes spaCy computes for each new word: the ones the components read (token.is_alpha,
+# is_space, is_upper; text and length need no getter), LOWER for the ruler's LOWER patterns and LANG for
+# vocab.lang. spaCy's Russian defaults compute some twenty more (like_num, shape, like_url, is_stop, ...) that
+# nothing here reads, and the stage's fresh vocab every 2M chars makes every word new again: those took half
+# of the Doc construction time. tests/test_ner_speed_invariants.py fails if a component or ruler pattern
+# starts reading a dropped one.
+LEX_ATTRS = (LOWER, IS_ALPHA, IS_SPACE, IS_UPPER, LANG)
+
 
 def build_nlp(pipeline: list[tuple[str, dict]] | None = None) -> Language:
     nlp = spacy.blank("ru")
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in LEX_ATTRS}
     nlp.tokenizer = RazdelTokenizer(nlp.vocab)
     for factory, config in PIPELINE if pipeline is None else pipeline:
         nlp.add_pipe(factory, config=config)
