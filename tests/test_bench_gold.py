@@ -50,6 +50,8 @@ PARTS = {
     "test31": (13, 0),
     "test32": (14, 0),
     "test33": (14, 0),
+    "test34": (14, 0),
+    "test35": (12, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
