@@ -865,11 +865,12 @@ class _Scanner:
         return unit if tokens[k + 2].low in _RATE_PERIODS else None
 
     def _previous_unit(self, lead: int, num: Number) -> Unit | None:
-        """`274 млрд руб., в 2019 году – 288 млрд.`, `159 тыс. надомников, а год спустя – 100 тыс.`: a bare
-        scaled number continues the previous money amount or count.
+        """`274 млрд руб., в 2019 году – 288 млрд.`, `159 тыс. надомников, а год спустя – 100 тыс.`,
+        `сократились на 5,6 млн баррелей — до 448,1 млн`: a bare scaled number continues the previous money
+        amount, count or quantity.
 
         Only within one clause run (at most 40 characters, no sentence punctuation between)."""
-        if not num.scaled or not self.out or self.out[-1].kind not in ("money", "count"):
+        if not num.scaled or not self.out or self.out[-1].kind not in ("money", "count", "quantity"):
             return None
         if self.out[-1].kind == "count" and (self.out[-1].value or 0) < 1000:
             return None  # `Двое игроков поставили миллион`: only a scaled count goes on (`159 тыс.`)

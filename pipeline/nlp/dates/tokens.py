@@ -73,11 +73,14 @@ def is_title(raw: str) -> bool:
     return raw[:1].isupper() and not raw.isupper()
 
 
+_SUFFIX_DASHES = frozenset({"-", "–", "\u2011"})  # U+2011: the non-breaking hyphen of `2011‑м`
+
+
 def suffix(t: Tokens, j: int, allowed: frozenset[str]) -> int | None:
     """`-го`, `-е`, `-х` glued to the previous token: the index after it."""
     if (
         j + 1 < len(t)
-        and t.low[j] in ("-", "–")
+        and t.low[j] in _SUFFIX_DASHES
         and t.adjacent(j)
         and t.adjacent(j + 1)
         and t.low[j + 1] in allowed

@@ -162,6 +162,8 @@ def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
     if t.low_at(i - 1) == "," and t.start[i] in imprint_years(t.text):
         return True  # `Берег абсурда. – Хабаровская краевая типография, 2018.`: an imprint with no city
     prev = t.low_at(i - 1)
+    if prev in lex.dashes and t.adjacent(i) and t.low_at(i - 2) in lex.season_nouns and t.adjacent(i - 1):
+        return True  # `в сезоне-1997`
     born = prev == "." and t.low_at(i - 2) in lex.born_abbr and t.low_at(i - 3) == "("  # `(р. 1947)`
     if nxt == ")":
         return prev == "(" or born or (prev == "," and _closes_bracket(t.text, t.start[i]))
