@@ -52,6 +52,7 @@ PARTS = {
     "test33": (14, 0),
     "test34": (14, 0),
     "test35": (12, 0),
+    "test36": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
