@@ -262,6 +262,20 @@ def dash_range(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Range | No
     return _range_from(t, i, i, lex.dashes, lex, full)
 
 
+def _season_across(r: Range | None) -> Expr | None:
+    """A season before a range of years is that season in each: `летом 1941—1942 годов` runs from summer 1941
+    to summer 1942, and `зимой 1917—1918 годов` is the one winter across the two years (December 1917 to
+    February 1918)."""
+    if r is None or r.head.gran != "season" or r.tail.gran != "year":
+        return r
+    if r.head.year is None or r.tail.year is None:
+        return r
+    if r.head.part == 0 and r.tail.year == r.head.year + 1:
+        return Atom("season", r.first, r.stop, year=r.tail.year, part=0)
+    tail = Atom("season", r.tail.first, r.tail.stop, year=r.tail.year, part=r.head.part)
+    return Range(r.head, tail, r.first, r.stop, r.head_pivot, r.tail_pivot)
+
+
 _PAREN_LOOKBACK = 12  # tokens back to the `(` of `(11 лет, 2003–2014)`
 
 
@@ -477,7 +491,7 @@ def _expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     found: list[Expr | None] = []
     if t.low[i] in lex.prep_first:
         found += [from_to_range(t, i, lex), open_interval(t, i, lex)]
-    found += [dash_range(t, i, lex, a), a]
+    found += [_season_across(dash_range(t, i, lex, a)), a]
     if t.kind[i] == NUM:
         found += [paren_years(t, i, lex), season_years(t, i, lex)]
     elif t.low[i] in lex.leading_words:
