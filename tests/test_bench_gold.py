@@ -53,6 +53,7 @@ PARTS = {
     "test34": (14, 0),
     "test35": (12, 0),
     "test36": (14, 0),
+    "test37": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
