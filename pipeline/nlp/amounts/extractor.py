@@ -602,6 +602,8 @@ def _numbering_before(tokens: list[Token], i: int, text: str) -> bool:
     prev = tokens[i - 1]
     if prev.text.isascii() and prev.text.isalpha():
         return True  # `Windows 10`, `Boeing 737`, `iPhone 11`: Latin names carry model numbers
+    if prev.low == "имени":
+        return True  # `завод имени 61 коммунара`: a name (the form only: `имена шести детей` counts)
     return prev.text[0].isalpha() and first_parse(prev.low)[0] in NUMBERING_WORDS
 
 

@@ -170,6 +170,7 @@ class Lexicon:
     event_periods: frozenset[str]  # `сезона` in `чемпионом сезона 2015 года`: the year dates the season
     season_nouns: frozenset[str]  # `в сезоне 2017/18`: a season over two years
     rank_words: frozenset[str]  # `место` in `с 15-го на 16-е место`
+    born_words: frozenset[str]  # `рождения` in `(1971 рождения)`
     leading_words: frozenset[str]  # `первые` in `первые шесть месяцев 2017 года`, `за` in `за десять месяцев`
     leading_in_span: frozenset[str]  # `первые` is in the span, `за` is not
     leading_units: dict[str, int]  # `месяцев` -> 1, `кварталов` -> 3 (months per unit)
@@ -316,6 +317,7 @@ def lexicon() -> Lexicon:
         event_periods=_set(raw, "event_periods"),
         season_nouns=_set(raw, "season_nouns"),
         rank_words=_set(raw, "rank_words"),
+        born_words=_set(raw, "born_words"),
         leading_words=_set(raw, "leading_words"),
         leading_in_span=_set(raw, "leading_in_span"),
         leading_units={w: int(n) for n, forms in raw["leading_units"].items() for w in forms},

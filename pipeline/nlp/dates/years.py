@@ -167,6 +167,8 @@ def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
     born = prev == "." and t.low_at(i - 2) in lex.born_abbr and t.low_at(i - 3) == "("  # `(р. 1947)`
     if nxt == ")":
         return prev == "(" or born or (prev == "," and _closes_bracket(t.text, t.start[i]))
+    if prev == "(" and nxt in lex.born_words:
+        return True  # `(1971 рождения)`
     if born and nxt in (";", ","):  # `(р. 1955; настоящая фамилия ...)`
         return True
     if t.low_at(i - 1) not in lex.bare_year_preps:
