@@ -54,6 +54,8 @@ PARTS = {
     "test35": (12, 0),
     "test36": (14, 0),
     "test37": (14, 0),
+    "test38": (13, 0),
+    "test39": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
