@@ -572,6 +572,12 @@ def _exceeding(tok: Token) -> bool:
     return tok.text[0].isalpha() and first_parse(tok.low)[0] in EXCEED_WORDS
 
 
+def _passing(tok: Token) -> bool:
+    """A verb of exceeding, or `пробить` (before a mark noun only: `пробивать четырёхметровый лёд` is no
+    amount beyond)."""
+    return _exceeding(tok) or (tok.text[0].isalpha() and first_parse(tok.low)[0] in ("пробить", "пробивать"))
+
+
 def _qualifier_before(
     tokens: list[Token], i: int, text: str, floor: int, parallel: bool = False
 ) -> tuple[str, int] | None:
@@ -584,6 +590,8 @@ def _qualifier_before(
         if i >= 2 and tokens[i - 2].low == "не":
             return "lte", i  # `не превысят 5 млн рублей`: at most
         return "gt", i  # `превысил $76 млрд`: gt, the verb left out of the span
+    if found is None and i - 2 >= floor and tokens[i - 1].low in _MARK_NOUNS and _passing(tokens[i - 2]):
+        return "gt", i - 1  # `пробил отметку 60 рублей`: the mark noun in the span, as `выше отметки`
     if found is None or found[1] < floor:
         return None
     qual, first = found
@@ -592,6 +600,7 @@ def _qualifier_before(
     return qual, first
 
 
+_MARK_NOUNS = frozenset({"отметку", "рубеж", "уровень", "планку"})  # `пробил отметку 60 рублей`
 _LABEL_PROOF_KINDS = ("quantity", "money", "percent")
 
 
@@ -649,13 +658,20 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
             return (
                 True  # a number or the end of the previous amount: `с 5 до 10%`, `в четыре раза – до 16 млрд`
             )
+        if tok.low == "на" and j < floor and is_ascii_digit(tokens[j + 1].text[0]):
+            return True  # `на 0,25% к евро — до 69,69 рубля`: a change by, then to
         if tok.text[0].isalpha():
             lemma, grammemes = first_parse(tok.low)
             if lemma in CHANGE_WORDS:
                 return True
             if grammemes & _VERB_FORMS:
                 return False  # `подниматься на высоту ... и развивать скорость до 300 км/ч`: another verb's
-        elif not (is_year_token(tokens, j) or tok.text in _CLAUSE_PUNCT or (j == k - 1 and tok.text == "(")):
+        elif not (
+            is_year_token(tokens, j)
+            or tok.text in _CLAUSE_PUNCT
+            or (j == k - 1 and tok.text == "(")
+            or j < floor
+        ):
             # a year may stand between (`увеличить к 2020 году долю техники до 70%`), and a bracket may open
             # right before `до` (`опустился на 1,4% (до $9157)`)
             return False

@@ -146,6 +146,7 @@ class Lexicon:
     window_singular: frozenset[str]  # `последний год`: a window of one unit
     window_one_units: frozenset[str]  # `последние сутки`: one of a plural-only unit
     first_time_words: frozenset[str]  # `Впервые за 15 лет`: a window too
+    superlative_heads: frozenset[str]  # `самым` in `самым молодым за восемь лет`
     window_units: dict[str, tuple[str, int]]  # `десятилетия` -> (month, 120); `недель` -> (day, 7)
     fraction_words: dict[
         str, float
@@ -295,6 +296,7 @@ def lexicon() -> Lexicon:
         window_singular=_set(raw, "window_singular"),
         window_one_units=_set(raw, "window_one_units"),
         first_time_words=_set(raw, "first_time_words"),
+        superlative_heads=_set(raw, "superlative_heads"),
         window_units=_units(raw["window_units"]),
         fraction_words={fold(f): float(k) for k, forms in raw["fraction_words"].items() for f in forms},
         window_scales=_forms(raw["window_scales"]),
@@ -369,12 +371,13 @@ def lexicon() -> Lexicon:
         for seq in lex[key]
     } | lex["between_heads"]
     # `с`, `не`, `после` start nothing on their own, nor do `первые`, `за` (`за десять месяцев 2017 года`)
-    lead_only = (preps - words) | lex["leading_words"]
+    lead_only = (preps - words) | lex["leading_words"] | lex["superlative_heads"]
     triggers.update(preps | lex["leading_words"])
     return Lexicon(
         **lex,
         triggers=frozenset(triggers),
         prep_first=frozenset(preps),
         lead_only=frozenset(lead_only),
-        dating_words=frozenset((triggers - lead_only) | units),
+        # `самым молодым за восемь лет`: window units date a lead word too
+        dating_words=frozenset((triggers - lead_only) | units | set(lex["window_units"])),
     )

@@ -563,11 +563,13 @@ def window(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     window from that many units before the reference date up to it. Without a count (`в последние годы`)
     it is vague: None."""
     first = i
-    if t.low[i] in lex.first_time_words:  # `Впервые за 15 лет`: a window, spanning from the count
-        c = count_after(t, i + 2, lex) if t.low_at(i + 1) == "за" else None
+    if t.low[i] in lex.first_time_words or t.low[i] in lex.superlative_heads:
+        # `Впервые за 15 лет`, `самым молодым за восемь лет`: a window, spanning from the count
+        za = i + 1 if t.low[i] in lex.first_time_words else i + 2
+        c = count_after(t, za + 1, lex) if t.low_at(za) == "за" else None
         if c is None:
             return None
-        first = i + 2
+        first = za + 1
     else:
         c = count_after(t, i + 1, lex)
     if c is not None:
