@@ -18,7 +18,6 @@ from pipeline.nlp.amounts.lexicon import (
     IDIOMS,
     IMPRINT_UNITS,
     MONEY_CUES,
-    MONTH_FORMS,
     NUMBER_START_WORDS,
     NUMBER_WORDS,
     NUMBERING_WORDS,
@@ -50,6 +49,7 @@ from pipeline.nlp.amounts.morph import (
 from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number, scaled_sum
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, norm, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
+from pipeline.nlp.dates.lexicon import lexicon as dates_lexicon
 from pipeline.nlp.dates.titles import outside_titles
 from pipeline.nlp.dates.tokens import ADJECTIVE_ENDINGS
 
@@ -125,7 +125,7 @@ def _is_year(num: Number, tokens: list[Token], i: int) -> bool:
 
 def _month_year(num: Number, tokens: list[Token], i: int) -> bool:
     """`в декабре 2015 неизвестные`: a year after a month name is a date, whatever follows it."""
-    return i > 0 and tokens[i - 1].low in MONTH_FORMS and _is_year(num, tokens, i)
+    return i > 0 and _is_year(num, tokens, i) and tokens[i - 1].low in dates_lexicon().months
 
 
 def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | None:
@@ -915,21 +915,19 @@ class _Scanner:
         return self._noun_right_before(lead, num) if num.scaled else None
 
     def _noun_right_before(self, lead: int, num: Number) -> Unit | None:
+        """`надомников было 159 тыс.`: the genitive plural noun before the number, with only verbs of being
+        between. A change (`на`, `до`, `почти` right before, or a verb of change) counts only the noun of
+        `число`/`количество` (see _head_noun): `продать игроков на 110 млн`, `доходы выросли на 5 млрд`."""
         tokens = self.tokens
         floor = self.out[-1].end if self.out else 0  # not a noun some amount before already counts
-        k, changed = lead - 1, False
-        while k >= 0 and tokens[k].start >= floor and tokens[k].low in _CHANGE_GAP:
-            k -= 1  # `почти на`, `до`: the qualifier or the preposition of the change
-        gap = k < lead - 1  # then a verb of change must stand before it (`продать игроков на 110 млн`: no)
+        k = lead - 1
+        if k >= 0 and tokens[k].start >= floor and tokens[k].low in _CHANGE_GAP:
+            return None
         while k >= 0 and tokens[k].start >= floor and tokens[k].text[0].isalpha():
             lemma, grammemes = first_parse(tokens[k].low)
             if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
-                if gap or changed:
-                    return None  # after a verb of change only the noun of `число` counts (see _head_noun)
                 return Unit("count", lemma, num.end)
-            if lemma in CHANGE_WORDS and lemma not in EXISTENTIAL_VERBS:
-                changed = True
-            elif lemma not in EXISTENTIAL_VERBS:
+            if lemma not in EXISTENTIAL_VERBS:
                 return None
             k -= 1
         return None

@@ -182,7 +182,6 @@ CHANGE_WORDS = _word_list("change_words.txt")
 EXCEED_WORDS = _word_list("exceed_words.txt")
 SPEECH_VERBS = _word_list("speech_verbs.txt")
 SUBSTANTIVIZED = _word_list("substantivized.txt")
-MONTH_FORMS = _word_list("month_forms.txt")
 DEGREE_ADVERBS = _word_list("degree_adverbs.txt")
 MONEY_CUES = _word_list("money_cues.txt")  # stems, matched inside words
 EXISTENTIAL_VERBS = _word_list("existential_verbs.txt")

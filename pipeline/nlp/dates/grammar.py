@@ -216,7 +216,7 @@ def season_years(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     """`в сезоне 2017/18`, `сезон-2016/2017`, `в академическом году 2014—2015`: a season or school year over
     two years, written after its noun."""
     joined = t.low_at(i + 1) == "/" or t.low_at(i + 1) in lex.dashes
-    if not joined or not (t.adjacent(i + 1) and t.adjacent(i + 2)) or i + 2 >= len(t):
+    if not joined or not (t.adjacent(i + 1) and t.adjacent(i + 2)):  # adjacent() is False past the end
         return None
     noun = i - 2 if t.low_at(i - 1) in lex.dashes and t.adjacent(i) else i - 1
     if t.low_at(noun) in lex.season_nouns:
