@@ -56,6 +56,8 @@ PARTS = {
     "test37": (14, 0),
     "test38": (13, 0),
     "test39": (14, 0),
+    "test40": (8, 0),
+    "test41": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
