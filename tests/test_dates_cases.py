@@ -1612,6 +1612,38 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("сегодня", "relative", "2021-03-15", "2021-03-15", "day"),
         ],
     ),
+    # deictic words in an embedded post count from the day of its signature line: the post's line, a quoted
+    # rendering naming the network above it or below the signature; not the narration around it
+    (
+        "В субботу фигуристка прилетела.\nНа #ОИ2018 прилетела сегодня Загитова pic.twitter.com/8FzZS1p6Iq\n"
+        "— Olympic Russia (@Olympic_Russia) 10 февраля 2018 г.\n"
+        "«Вчера я провела трудный бой» — написала она в своём Twitter.\nYesterday I had a fight\n"
+        "— victoria azarenka (@vika7) 20 декабря 2016 г.\n«Завтра будет лучше», — сказала она.\n"
+        "Завтра стартует этап\nПубликация от ФК Локомотив (@fclm_ru) Ноя 3 2017 в 1:35 PDT",
+        None,
+        [
+            M("субботу", "relative", None, None, "day", False),
+            M("сегодня", "relative", "2018-02-10", "2018-02-10", "day"),
+            M("10 февраля 2018 г.", "date", "2018-02-10", "2018-02-10", "day"),
+            M("Вчера", "relative", "2016-12-19", "2016-12-19", "day"),
+            M("20 декабря 2016 г.", "date", "2016-12-20", "2016-12-20", "day"),
+            M("Завтра", "relative", None, None, "day", False),
+            M("Завтра", "relative", "2017-11-04", "2017-11-04", "day"),
+            M("Ноя 3 2017", "date", "2017-11-03", "2017-11-03", "day"),
+        ],
+    ),
+    # a line longer than a post above the signature is narration with the post glued on: not dated by it
+    (
+        "Лучшие в НХЛ на сегодня 11 шайб Кучерова — заслуга в том числе и Стивена, с которым россиянин стал "
+        "забивать ещё чаще; Стэмкос же изменил своё отношение к делу, став универсальным и разноплановым "
+        "хоккеистом, который работает не на собственную статистику, а на результат команды, и это видно "
+        "по каждой игре. pic.twitter.com/jhXHYDCvAm\n— Tampa Bay Lightning (@TBLightning) 22 октября 2017 г.",
+        None,
+        [
+            M("сегодня", "relative", None, None, "day", False),
+            M("22 октября 2017 г.", "date", "2017-10-22", "2017-10-22", "day"),
+        ],
+    ),
     # a relative year and its day need no comma; a year of three digits with `год` after a preposition
     (
         "В прошлом году 25 мая шли школьники. Князь (с 879 года) правил, на 100 года не хватит.",

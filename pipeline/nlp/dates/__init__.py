@@ -72,6 +72,9 @@ Conventions (tested in tests/test_dates_cases.py):
   (`Сегодня Россия является ...`, `сегодня ... изменить нельзя`: 'nowadays', skipped); event verbs
   (`проходит`, `ожидается`), a time of day (`сегодня утром`) or any past/future verb keep it a day.
   pymorphy2 (via natasha) tells the tenses.
+- Deictic words in a quotation dated in the text (`29 декабря 1925 года ... писал: «... вчера ...»`) or in an
+  embedded post (the line above `— Name (@handle) 6 августа 2017 г.`, `Публикация от ... Ноя 3 2017 в ...`)
+  count from that day (quotes.py, posts.py).
 - Decades take a following century: `60-х годов XIX века` -> 1860s, `90-х прошлого века` against the
   publication date; in a dash range the two-digit head takes it too (`30-е–40-е годы ХIХ века` ->
   1830..1849; `90-е – 2000-е` stays 1990..2009). A Roman numeral (Cyrillic look-alikes mixed in: `ХIХ`)

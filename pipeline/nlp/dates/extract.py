@@ -11,6 +11,7 @@ from pipeline.nlp.dates.bce import unresolve_bce
 from pipeline.nlp.dates.grammar import Expr, Open, Range, expression, with_date
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
+from pipeline.nlp.dates.posts import date_posts
 from pipeline.nlp.dates.quotes import date_quotations
 from pipeline.nlp.dates.resolve import Context, to_mention
 from pipeline.nlp.dates.same_period import same_periods
@@ -132,6 +133,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     out = outside_titles(text, out)
     out = join_weekend_days(text, out, lex)
     out = date_quotations(text, same_periods(text, out, lex), extract_dates)
+    out = date_posts(text, out, extract_dates)
     return unresolve_bce(text, out)
 
 

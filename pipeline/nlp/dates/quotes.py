@@ -9,10 +9,11 @@ after its closing one. The quotation is then read again with that day as its pub
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import date
 
 from pipeline.nlp.dates.mention import DateMention
+from pipeline.nlp.dates.redate import Extract, one_day, redated
 
 _QUOTE = re.compile(r"«([^«»]{10,3000})»")
 _SENTENCE_END = re.compile(r"[.!?…]\s")
@@ -20,28 +21,22 @@ _INTRODUCED = re.compile(r":\s*«$")
 _ATTRIBUTED = re.compile(r"»\s*,?\s*[–—-]")  # `», – сказал он`
 _AFTER_CHARS = 80  # `», – сказал он на воскресном заседании`: how far after the quote its date may start
 
-Extract = Callable[[str, date | None], list[DateMention]]
-
 
 def date_quotations(text: str, found: list[DateMention], extract: Extract) -> list[DateMention]:
     """`found` with the relative dates inside dated quotations resolved against the quotation's day."""
     if "«" not in text or not any(m.kind == "relative" for m in found):
         return found
-    replaced: dict[tuple[int, int], DateMention] = {}
+    return redated(text, found, _dated_quotations(text, found), extract)
+
+
+def _dated_quotations(text: str, found: list[DateMention]) -> Iterator[tuple[int, int, date]]:
     for quote in _QUOTE.finditer(text):
         a, b = quote.span(1)
-        inside = [m for m in found if a <= m.start and m.end <= b and m.kind == "relative"]
-        day = _quotation_day(text, found, a, b) if inside else None
-        if day is None:
+        if not any(a <= m.start and m.end <= b and m.kind == "relative" for m in found):
             continue
-        again = {(m.start + a, m.end + a): m for m in extract(text[a:b], day)}
-        for m in inside:
-            new = again.get((m.start, m.end))
-            if new is not None and new.kind == "relative":
-                replaced[(m.start, m.end)] = _shifted(new, a)
-    if not replaced:
-        return found
-    return [replaced.get((m.start, m.end), m) for m in found]
+        day = _quotation_day(text, found, a, b)
+        if day is not None:
+            yield a, b, day
 
 
 def _quotation_day(text: str, found: list[DateMention], a: int, b: int) -> date | None:
@@ -53,7 +48,7 @@ def _quotation_day(text: str, found: list[DateMention], a: int, b: int) -> date 
         before = [
             m
             for m in found
-            if m.end < a and m.kind == "date" and _one_day(m) and not _SENTENCE_END.search(text, m.end, a - 1)
+            if m.end < a and m.kind == "date" and one_day(m) and not _SENTENCE_END.search(text, m.end, a - 1)
         ]
         if before:
             return before[-1].date_start
@@ -61,15 +56,5 @@ def _quotation_day(text: str, found: list[DateMention], a: int, b: int) -> date 
         return None
     for m in found:
         if b < m.start <= b + _AFTER_CHARS and not _SENTENCE_END.search(text, b, m.start):
-            return m.date_start if _one_day(m) else None
+            return m.date_start if one_day(m) else None
     return None
-
-
-def _one_day(m: DateMention) -> bool:
-    return m.date_start is not None and m.date_start == m.date_end
-
-
-def _shifted(m: DateMention, by: int) -> DateMention:
-    return DateMention(
-        m.start + by, m.end + by, m.text, m.kind, m.date_start, m.date_end, m.granularity, m.resolved
-    )
