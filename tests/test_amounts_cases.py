@@ -696,6 +696,19 @@ CASES: list[tuple[str, list[tuple]]] = [
         [ex("99 кандидатов", C, 99, "кандидат"), ex("142", C, 142, "кандидат")],
     ),
     ("Выбрали 3 кандидатов из Москвы.", [ex("3 кандидатов", C, 3, "кандидат")]),
+    # `из M возможных`: the plural genitive adjective stands for the whole's noun and joins its span; an
+    # adjective with a noun of its own is a count of that noun
+    (
+        "Набрали 9 очков из 12 возможных, выиграв в четырёх гонках из шести проведённых. Выбор был из двух "
+        "возможных вариантов.",
+        [
+            ex("9 очков", C, 9, "очко"),
+            ex("12 возможных", C, 12, "очко"),
+            ex("четырёх гонках", C, 4, "гонка"),
+            ex("шести проведённых", C, 6, "гонка"),
+            ex("двух возможных вариантов", C, 2, "вариант"),
+        ],
+    ),
     # a collective numeral alone counts the plural animate noun named before it (its sentence, or the one
     # before when it opens a sentence); a number labelling a noun is no elliptic count
     (

@@ -97,6 +97,8 @@ _SENTENCE_ENDS = frozenset(".!?;\n")
 _ELLIPSIS_NEXT = frozenset({"и", "а", "или", "но", "из"})  # `лишь 10, а ещё три`, `65 из которых`
 _NOT_ELLIPTIC_NEXT = frozenset("%°‰+(×x*/")
 _FINITE = frozenset({"VERB", "PRTS"})
+_ADJECTIVAL = frozenset({"ADJF", "PRTF"})
+_PLURAL_GENITIVE = frozenset({"plur", "gent"})
 _OPEN_QUOTES = frozenset('«"„')
 _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокращены`, `65 получили ранения`
 
@@ -1069,6 +1071,8 @@ class _Scanner:
         ):
             nxt = tokens[j]
             if nxt.text[0].isalpha():
+                if first > 0 and tokens[first - 1].low == "из" and self._describes_whole(j):
+                    return Unit("count", before.unit, j)  # `в четырёх гонках из шести возможных`
                 if not (
                     nxt.low in _ELLIPSIS_NEXT
                     or first_parse(_word(nxt))[1] & _FINITE
@@ -1084,6 +1088,19 @@ class _Scanner:
             elif nxt.start == tokens[j - 1].end and nxt.text not in ",.;:)»":
                 return None  # glued punctuation: `5-й`, `10:30`, `5/7`
         return Unit("count", before.unit, num.end)
+
+    def _describes_whole(self, j: int) -> bool:
+        """`из 12 возможных`, `из 28 проведённых`: token j is a plural genitive adjective or participle
+        standing for the whole's noun (no noun after it: `из шести возможных вариантов` has its own)."""
+        tags = first_parse(self.tokens[j].low)[1]
+        if not (tags & _ADJECTIVAL and tags >= _PLURAL_GENITIVE):
+            return False
+        k = j + 1
+        return (
+            k >= len(self.tokens)
+            or not self.tokens[k].text[0].isalpha()
+            or ("NOUN" not in first_parse(self.tokens[k].low)[1])
+        )
 
     def _part_of_them(self, lead: int, num: Number, before: Amount) -> bool:
         """`17 человек. 12 из них убили в школе`: `N из них` (N > 1) opens a sentence and counts the noun of
