@@ -58,6 +58,8 @@ PARTS = {
     "test39": (14, 0),
     "test40": (8, 0),
     "test41": (14, 0),
+    "test42": (14, 0),
+    "test43": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
