@@ -696,6 +696,20 @@ CASES: list[tuple[str, list[tuple]]] = [
         [ex("99 кандидатов", C, 99, "кандидат"), ex("142", C, 142, "кандидат")],
     ),
     ("Выбрали 3 кандидатов из Москвы.", [ex("3 кандидатов", C, 3, "кандидат")]),
+    # `штук` takes the model code or plural noun after it (the guide), `единиц` does not; `N% от X`: X is the
+    # whole a share is taken of, not a lower bound
+    (
+        "Заказали 150 штук Як-152 и 400 млн штук яиц, 24 единицы Р-12. Это 0,03% от $2,019 млрд долга, "
+        "цены от 5 тыс. рублей.",
+        [
+            ex("150 штук Як-152", C, 150, "Як-152"),
+            ex("400 млн штук яиц", C, 400_000_000, "яйцо"),
+            ex("24 единицы", C, 24, "единица"),
+            ex("0,03%", P, 0.03, "%"),
+            ex("$2,019 млрд", M, 2_019_000_000, "USD"),
+            gt("от 5 тыс. рублей", M, 5000, "RUB", "gte"),
+        ],
+    ),
     # `из M возможных`: the plural genitive adjective stands for the whole's noun and joins its span; an
     # adjective with a noun of its own is a count of that noun
     (

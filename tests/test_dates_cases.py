@@ -1632,6 +1632,26 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("Ноя 3 2017", "date", "2017-11-03", "2017-11-03", "day"),
         ],
     ),
+    # `(за) N units до того/этого` counts back from the date just told (span without `за`); not before a
+    # clause or a noun (`до того, как`, `до того дня`)
+    (
+        "19 августа 1927 года вышла газета. За два года до этого скончался патриарх. За год до того, как он "
+        "умер, и за месяц до того дня он уехал.",
+        MON,
+        [
+            M("19 августа 1927 года", "date", "1927-08-19", "1927-08-19", "day"),
+            M("два года до этого", "relative", "1925-01-01", "1925-12-31", "year"),
+        ],
+    ),
+    # a superlative or `первый` with the thing ranked before `за N лет` is a window; `за 2017 год` is a year
+    (
+        "Он стал первым русским патриархом за 200 лет. Это крупнейших компаний за 2017 год.",
+        MON,
+        [
+            M("200 лет", "relative", "1821-03-15", "2021-03-15", "month"),
+            M("2017 год", "year", "2017-01-01", "2017-12-31", "year"),
+        ],
+    ),
     # a line longer than a post above the signature is narration with the post glued on: not dated by it
     (
         "Лучшие в НХЛ на сегодня 11 шайб Кучерова — заслуга в том числе и Стивена, с которым россиянин стал "

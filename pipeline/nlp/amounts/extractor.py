@@ -98,6 +98,7 @@ _ELLIPSIS_NEXT = frozenset({"и", "а", "или", "но", "из"})  # `лишь 
 _NOT_ELLIPTIC_NEXT = frozenset("%°‰+(×x*/")
 _FINITE = frozenset({"VERB", "PRTS"})
 _ADJECTIVAL = frozenset({"ADJF", "PRTF"})
+_NOUN_PLURAL_GENITIVE = frozenset({"NOUN", "plur", "gent"})
 _PLURAL_GENITIVE = frozenset({"plur", "gent"})
 _OPEN_QUOTES = frozenset('«"„')
 _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокращены`, `65 получили ранения`
@@ -251,14 +252,7 @@ def _counted_noun(
         if tok.text[0].isupper() and _glued_code(tokens, j) and (j > k or num.value != 1):
             # `два Су-57`, `два последних плановых Су-34`: a model code is the counted thing, as written
             # (right after `один` it may be the name of a noun left out: `один Ту-22MR`, the guide)
-            end = j + 2
-            while (
-                end + 1 < len(tokens)
-                and tokens[end + 1].start == tokens[end].end
-                and tokens[end + 1].text[0].isalnum()
-            ):
-                end += 1
-            return Unit("count", text[tok.start : tokens[end].end], end)
+            return _model_code(tokens, j, text)
         word = _word(tok)
         lemma, gram = first_parse(word)
         if "NOUN" in gram or "ADJS" in gram:
@@ -272,6 +266,8 @@ def _counted_noun(
                 return None
             adjective_too = can_be_adjective(word)
             if counted is not None and not (adjective_too and _counted_follows(tokens, j, text, value)):
+                if norm(counted) == "штука":
+                    return _piece_of(tokens, j, text) or Unit("count", counted, j)
                 return Unit("count", keep_capitals(tok.text, counted), j)
             if counted is None and not adjective_too:
                 return None
@@ -292,6 +288,34 @@ def _counted_noun(
         adjectives += 1
         last_adjective = word
         j += 1
+    return None
+
+
+def _model_code(tokens: list[Token], j: int, text: str) -> Unit:
+    """The model code starting at token j (`Су-57`, `Ту-22М3`), as written, as the counted thing."""
+    end = j + 2
+    while (
+        end + 1 < len(tokens)
+        and tokens[end + 1].start == tokens[end].end
+        and tokens[end + 1].text[0].isalnum()
+    ):
+        end += 1
+    return Unit("count", text[tokens[j].start : tokens[end].end], end)
+
+
+def _piece_of(tokens: list[Token], j: int, text: str) -> Unit | None:
+    """`150 штук Як-152`, `400 млн штук яиц`: `штук` (token j) takes the thing it counts after it, a model
+    code or a plural noun (the guide); `единиц` stays a count of units (`24 единицы Р-12`, the guide's sets)."""
+    k = j + 1
+    if k >= len(tokens) or not tight(text, tokens[j].end, tokens[k].start):
+        return None
+    if tokens[k].text[0].isupper() and _glued_code(tokens, k):
+        return _model_code(tokens, k, text)
+    if not tokens[k].text[0].isalpha():
+        return None
+    lemma, gram = first_parse(_word(tokens[k]))
+    if gram >= _NOUN_PLURAL_GENITIVE and lemma not in COUNT_STOPLIST:
+        return Unit("count", lemma, k)
     return None
 
 
@@ -1089,6 +1113,13 @@ class _Scanner:
                 return None  # glued punctuation: `5-й`, `10:30`, `5/7`
         return Unit("count", before.unit, num.end)
 
+    def _share_before(self, k: int) -> bool:
+        """A percent amount ends right before token k."""
+        before = self.out[-1] if self.out else None
+        return (
+            before is not None and before.kind == "percent" and k > 0 and before.end == self.tokens[k - 1].end
+        )
+
     def _describes_whole(self, j: int) -> bool:
         """`из 12 возможных`, `из 28 проведённых`: token j is a plural genitive adjective or participle
         standing for the whole's noun (no noun after it: `из шести возможных вариантов` has its own)."""
@@ -1344,8 +1375,13 @@ class _Scanner:
             return self._change_source(i, lead, num, qual_found)
         if _multiplier(tokens, first, lead, unit, num.value, text):
             return None
-        if unit.kind == "count" and tokens[first].low == "от" and qual == "gte":
-            # `отказаться от двух островов`, `защита от трёх ракет`: with counts `от` is mostly a preposition
+        if (
+            tokens[first].low == "от"
+            and qual == "gte"
+            and (unit.kind == "count" or self._share_before(first))
+        ):
+            # `отказаться от двух островов`, `защита от трёх ракет`: with counts `от` is mostly a preposition;
+            # `0,03% от $2,019 млрд`: the whole a share is taken of
             qual, first = "exact", lead
         end = max(unit.end, num.end)
         if _quoted_name(tokens, first, end, text):

@@ -140,6 +140,7 @@ class Lexicon:
     story_offset_after: frozenset[str]  # what may stand before such an offset (`. Спустя`, `а спустя`)
     post_offset_words: dict[str, int]  # `год спустя`, `годом ранее`: the word ending an offset -> its sign
     post_offset_instr: frozenset[str]  # those that take the instrumental (`пятью годами ранее`)
+    post_offset_anaphora: frozenset[str]  # those that end `до того` (`два года до того`)
     offset_units_instr: dict[str, str]  # `годами` -> year
     offset_not_before: frozenset[str]  # `через год после ...`: counted from an event, not a date
     window_words: frozenset[str]  # `последние` in `в последние два года`
@@ -290,6 +291,7 @@ def lexicon() -> Lexicon:
         story_offset_after=_set(raw, "story_offset_after"),
         post_offset_words=_forms(raw["post_offset_words"]),
         post_offset_instr=_set(raw, "post_offset_instr"),
+        post_offset_anaphora=_set(raw, "post_offset_anaphora"),
         offset_units_instr=_unit_of(raw["offset_units_instr"]),
         offset_not_before=_set(raw, "offset_not_before"),
         window_words=_set(raw, "window_words"),

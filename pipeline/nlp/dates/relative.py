@@ -497,13 +497,18 @@ _REPORTED = frozenset({"что", "чтобы", "будто", "якобы"})
 
 
 def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
-    """`год спустя`, `два года спустя` (a narrated clause), `пятью годами ранее`, `неделей позже`: token i
-    ends the offset, which starts before it."""
+    """`год спустя`, `два года спустя` (a narrated clause), `пятью годами ранее`, `неделей позже`, `(за) два
+    года до того`: token i ends the offset, which starts before it."""
     w = t.low[i]
     sign = lex.post_offset_words.get(w)
     if sign is None or i == 0:
         return None
     k = i - 1
+    anaphora = w in lex.post_offset_anaphora
+    if anaphora:
+        if t.low[k] != "до" or not _points_back(t, i):
+            return None
+        k -= 1
     units = lex.offset_units_instr if w in lex.post_offset_instr else lex.offset_units
     unit = units.get(t.low[k])
     if unit is None:
@@ -517,12 +522,24 @@ def post_offset(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         c = (k, 1)
     if c[0] > 0 and (t.low[c[0] - 1] in lex.number_words or _dash_before(t, c[0])):
         return None  # `лет пять спустя`, `два-три года спустя`: vague
-    if c[0] > 0 and t.low[c[0] - 1] in ("на", "за"):
+    if c[0] > 0 and t.low[c[0] - 1] in ("на", "за") and not anaphora:
         return None  # `на два года раньше срока`: a comparison, not a date
     a = _offset_atom(unit, c[1], sign, c[0], i + 1, narrative=True)
     if a is not None and w in lex.story_later_words and "Past" not in _clause_tenses(t, i):
         a.needs_anchor = True  # `на выборах мэра год спустя`: after the date just told, or nothing
     return a
+
+
+_CONJUNCTIONS = frozenset({"как", "когда", "что", "чтобы"})
+
+
+def _points_back(t: Tokens, i: int) -> bool:
+    """`до того` at token i points back at what was just told (`За два года до этого скончался`), not
+    forward at a clause or a noun (`за год до того, как он умер`, `до того дня`)."""
+    nxt = t.low_at(i + 1)
+    if nxt in _CONJUNCTIONS or (nxt == "," and t.low_at(i + 2) in _CONJUNCTIONS):
+        return False
+    return not (i + 1 < len(t) and t.kind[i + 1] == WORD and _genitive(nxt))
 
 
 # --- windows up to now: `в последние два года`, `Два последних десятилетия` ---------------------------
@@ -558,17 +575,25 @@ def _window_of_one(t: Tokens, i: int, lex: Lexicon) -> bool:
     return singular or t.low_at(i + 1) in lex.window_one_units
 
 
+_RANKED_WORDS = 2
+
+
 def window(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`последние два года`, `Два последних десятилетия`, `за последний год`: token i is `последние`; a
     window from that many units before the reference date up to it. Without a count (`в последние годы`)
     it is vague: None."""
     first = i
     if t.low[i] in lex.first_time_words or t.low[i] in lex.superlative_heads:
-        # `Впервые за 15 лет`, `самым молодым за восемь лет`: a window, spanning from the count
+        # `Впервые за 15 лет`, `самым молодым за восемь лет`, `первым русским патриархом за 200 лет`: a
+        # window, spanning from the count; up to two words (the thing ranked) may come before `за`
         za = i + 1 if t.low[i] in lex.first_time_words else i + 2
+        for _ in range(_RANKED_WORDS):
+            if t.low_at(za) == "за" or za >= len(t) or t.kind[za] != WORD:
+                break
+            za += 1
         c = count_after(t, za + 1, lex) if t.low_at(za) == "за" else None
-        if c is None:
-            return None
+        if c is None or (t.kind[za + 1] == NUM and len(t.low[za + 1]) == 4):
+            return None  # `крупнейший за 2017 год`: a year, not a count of years
         first = za + 1
     else:
         c = count_after(t, i + 1, lex)
