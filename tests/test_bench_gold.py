@@ -60,6 +60,8 @@ PARTS = {
     "test41": (14, 0),
     "test42": (14, 0),
     "test43": (14, 0),
+    "test44": (14, 0),
+    "test45": (12, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
