@@ -710,6 +710,19 @@ CASES: list[tuple[str, list[tuple]]] = [
             gt("от 5 тыс. рублей", M, 5000, "RUB", "gte"),
         ],
     ),
+    # a mark noun before `в N` after a verb of exceeding is gt, in the span; horsepower is a quantity; a
+    # five-digit count takes the genitive singular too (no label is that big), and still its own forms
+    (
+        "Показатель превышал отметку в 1%, мощность 44 тыс. лошадиных сил и 135 л.с. Индекс составил 24 428 "
+        "пункта, пришли 48 031 зритель.",
+        [
+            gt("отметку в 1%", P, 1, "%"),
+            ex("44 тыс. лошадиных сил", Q, 44_000, "hp"),
+            ex("135 л.с.", Q, 135, "hp"),
+            ex("24 428 пункта", C, 24_428, "пункт"),
+            ex("48 031 зритель", C, 48_031, "зритель"),
+        ],
+    ),
     # `из M возможных`: the plural genitive adjective stands for the whole's noun and joins its span; an
     # adjective with a noun of its own is a count of that noun
     (

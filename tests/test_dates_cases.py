@@ -1652,6 +1652,23 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("2017 год", "year", "2017-01-01", "2017-12-31", "year"),
         ],
     ),
+    # a post's day dates the post, not the narration after it; an editors' gloss in brackets joins a deictic
+    # word as one date; a range takes `того же года` from its tail; a quarter of a century is a window; a
+    # dotted number after `ст.` is a section of a law
+    (
+        "Запуск обсудили pic.twitter.com/dUfzhXMMOp\n— U.S. Pacific Command (@PacificCommand) 28 июля 2017 г.\n"
+        "Напомним, накануне Пхеньян провёл запуск. Вчера (15 марта. — RT) вечером всё решили. Отчёт за 2016 "
+        "год: за апрель-июнь того же года рост, за последние четверть века спад. Согласно ст. 20.3.11 кодекса.",
+        None,
+        [
+            M("28 июля 2017 г.", "date", "2017-07-28", "2017-07-28", "day"),
+            M("накануне", "relative", None, None, "day", False),
+            M("Вчера (15 марта", "date", None, None, "day", False),
+            M("2016 год", "year", "2016-01-01", "2016-12-31", "year"),
+            M("апрель-июнь того же года", "range", "2016-04-01", "2016-06-30", "month"),
+            M("последние четверть века", "relative", None, None, "month", False),
+        ],
+    ),
     # a line longer than a post above the signature is narration with the post glued on: not dated by it
     (
         "Лучшие в НХЛ на сегодня 11 шайб Кучерова — заслуга в том числе и Стивена, с которым россиянин стал "

@@ -305,7 +305,7 @@ def _model_code(tokens: list[Token], j: int, text: str) -> Unit:
 
 def _piece_of(tokens: list[Token], j: int, text: str) -> Unit | None:
     """`150 штук Як-152`, `400 млн штук яиц`: `штук` (token j) takes the thing it counts after it, a model
-    code or a plural noun (the guide); `единиц` stays a count of units (`24 единицы Р-12`, the guide's sets)."""
+    code or a plural noun (the guide); `единиц` stays a count of units (`24 единицы Р-12`, as in test37)."""
     k = j + 1
     if k >= len(tokens) or not tight(text, tokens[j].end, tokens[k].start):
         return None
@@ -616,8 +616,11 @@ def _qualifier_before(
         if i >= 2 and tokens[i - 2].low == "не":
             return "lte", i  # `не превысят 5 млн рублей`: at most
         return "gt", i  # `превысил $76 млрд`: gt, the verb left out of the span
-    if found is None and i - 2 >= floor and tokens[i - 1].low in _MARK_NOUNS and _passing(tokens[i - 2]):
-        return "gt", i - 1  # `пробил отметку 60 рублей`: the mark noun in the span, as `выше отметки`
+    if found is None and i - 2 >= floor:
+        # `пробил отметку 60 рублей`, `превышал отметку в 1%`: the mark noun in the span, as `выше отметки`
+        mark = i - 2 if tokens[i - 1].low == "в" else i - 1
+        if mark - 1 >= floor and tokens[mark].low in _MARK_NOUNS and _passing(tokens[mark - 1]):
+            return "gt", mark
     if found is None or found[1] < floor:
         return None
     qual, first = found

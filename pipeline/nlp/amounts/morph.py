@@ -69,6 +69,9 @@ def _noun_parses(word: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(parses, key=lambda p: p[0].replace("ё", "е") in RARE_LEMMAS))
 
 
+_NO_LABEL_FROM = 10_000  # `9 класса`, `2018 года` must agree; a five-digit number labels nothing
+
+
 def _fits(value: float | None, number: str, case: str) -> bool:
     if value is None:
         # after a scale word the noun is governed by it (`50 млн граждан`) or, after an abbreviation, takes
@@ -78,6 +81,8 @@ def _fits(value: float | None, number: str, case: str) -> bool:
         return case not in ("nomn", "accs", "voct")
     if not value.is_integer():
         return number == "plur" or case == "gent"
+    if abs(value) >= _NO_LABEL_FROM and case == "gent":
+        return True  # `24 428 пункта`: big counts come in the genitive singular too; no label is so big
     last2 = int(abs(value)) % 100
     if last2 % 10 == 1 and last2 != 11:
         return number == "sing"

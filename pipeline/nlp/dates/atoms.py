@@ -89,6 +89,9 @@ def numeric_date(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     k = t.kind[i]
     if k not in (DMY, YMD):
         return None
+    marker = i - 2 if t.low_at(i - 1) == "." else i - 1
+    if marker >= 0 and t.low[marker] in lex.section_markers:
+        return None  # `ст. 20.3.11 кодекса`: a section of a law
     parts = re.split(r"[./-]", t.raw[i])
     if k == YMD:
         y, m, d = (int(p) for p in parts)

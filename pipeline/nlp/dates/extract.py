@@ -11,7 +11,7 @@ from pipeline.nlp.dates.bce import unresolve_bce
 from pipeline.nlp.dates.grammar import Expr, Open, Range, expression, with_date
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
-from pipeline.nlp.dates.posts import date_posts
+from pipeline.nlp.dates.posts import date_posts, signature_dates
 from pipeline.nlp.dates.quotes import date_quotations
 from pipeline.nlp.dates.resolve import Context, to_mention
 from pipeline.nlp.dates.same_period import same_periods
@@ -67,6 +67,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     pub = _as_date(published)
     t = tokenize(text)
     out: list[DateMention] = []
+    signed = signature_dates(text)  # a post's day dates the post, not the narration after it
     done = 0  # tokens before this index belong to an expression already found
     ctx = Context()
     last_year: int | None = None  # the explicit year mentioned last, and where it ended
@@ -120,7 +121,8 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         m = to_mention(e, t, pub, ctx)
         if m is not None:
             out.append(m)
-            anchor = _anchor_of(m) or anchor
+            if m.start not in signed:
+                anchor = _anchor_of(m) or anchor
             a = e.tail if isinstance(e, Range) else e.atom if isinstance(e, Open) else e
             if a.month is not None and not a.relative:
                 last_month = (a.month, a.year, m.end)

@@ -7,6 +7,7 @@ out plain locative prepositions (`в`, `во`, `на`, `за`), which add nothin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pipeline.nlp.dates import atoms, relative
@@ -385,7 +386,7 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
         if head.gran == "day" and head.month is None:
             head.month = tail.month
         if not head.has_year() and head.gran not in ("decade", "century"):
-            head.year, head.rel_year = tail.year, tail.rel_year
+            head.year, head.rel_year, head.anaphoric = tail.year, tail.rel_year, tail.anaphoric
             if head.gran == "day":  # `22, 23 и 24 марта` in a plan: as the last day
                 head.planned = tail.planned
         head.partial = False
@@ -399,6 +400,9 @@ def _bare_season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("season", i, i + 1, part=s) if s is not None and t.kind[i] == WORD else None
 
 
+_GLOSS_END = re.compile(r"\s*(?:\)|[.,]?\s*[—–-]\s*(?:RT|прим|ред))")  # `(10 ноября)`, `(15 марта. — RT)`
+
+
 def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
     """`через год, 27 января`, `Неделей ранее, 6 октября`, `На следующий день, 20 августа 1960 года`: an
     offset followed by a day or month is one date; the offset chooses the year of a year-less one (years) or
@@ -407,7 +411,8 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
     if offset is None:
         return offset
     comma = offset.stop + (t.low_at(offset.stop) in lex.day_parts)
-    if t.low_at(comma) == ",":
+    bracket = t.low_at(comma) == "("  # `сегодня (10 ноября. — RT)`: the editors' gloss of a deictic word
+    if t.low_at(comma) == "," or bracket:
         j = comma + 1
     elif (offset.weekday is not None or offset.gran == "year") and comma == offset.stop:
         j = comma  # `В понедельник 13 марта`, `в прошлом году 25 мая`: no comma needed
@@ -417,6 +422,8 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
     if a is None or a.relative or a.gran not in ("day", "month"):
         return offset
     if j == comma and a.gran != "day" and offset.gran != "year":  # `в прошлом году в мае`: one month
+        return offset
+    if bracket and (a.gran != "day" or not _GLOSS_END.match(t.text, t.end[a.stop - 1])):
         return offset
     a.first = offset.first
     if a.has_year():  # `На следующий день, 20 августа 1960 года`

@@ -107,6 +107,7 @@ class Lexicon:
     imprint_cities: frozenset[str]  # `М.: ОГИ, 2017`: abbreviated cities of a bibliographic imprint
     instrumental: frozenset[str]  # unit forms after which `с` means `with`, not `since`
     number_markers: frozenset[str]
+    section_markers: frozenset[str]  # `ст. 20.3.11`: a section number, not a date
     roman_lookalikes: dict[str, str]
     day_parts: frozenset[str]  # `сегодня утром`: a day, not 'nowadays'
     today_verbs: frozenset[str]  # lemmas of present-tense verbs that report a day's events
@@ -258,6 +259,7 @@ def lexicon() -> Lexicon:
         born_abbr=_set(raw, "born_abbr"),
         imprint_cities=_set(raw, "imprint_cities"),
         number_markers=_set(raw, "number_markers"),
+        section_markers=_set(raw, "section_markers"),
         roman_lookalikes={fold(k): v for k, v in raw["roman_lookalikes"].items()},
         day_parts=_set(raw, "day_parts"),
         today_verbs=_set(raw, "today_verbs"),

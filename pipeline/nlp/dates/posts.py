@@ -33,6 +33,13 @@ def date_posts(text: str, found: list[DateMention], extract: Extract) -> list[Da
     return redated(text, found, _dated_posts(text, found), extract)
 
 
+def signature_dates(text: str) -> frozenset[int]:
+    """Where the dates of post signatures start (`— Name (@handle) ` is right before each)."""
+    if "(@" not in text:
+        return frozenset()
+    return frozenset(signature.end() for signature in _SIGNATURE.finditer(text))
+
+
 def _dated_posts(text: str, found: list[DateMention]) -> Iterator[tuple[int, int, date]]:
     dates_at = {m.start: m for m in found}
     for signature in _SIGNATURE.finditer(text):

@@ -211,10 +211,10 @@ def _inherit(head: Atom, tail: Atom) -> None:
     if head.gran == "day" and head.month is None:
         head.month = tail.month
     if not head.has_year() and tail.has_year():
-        head.year, head.rel_year = tail.year, tail.rel_year
+        head.year, head.rel_year, head.anaphoric = tail.year, tail.rel_year, tail.anaphoric
         head.partial = True  # marks the year as borrowed: may step back one year
     elif not tail.has_year() and head.has_year() and tail.gran not in ("decade", "century"):
-        tail.year, tail.rel_year = head.year, head.rel_year
+        tail.year, tail.rel_year, tail.anaphoric = head.year, head.rel_year, head.anaphoric
 
 
 def range_span(r: Range, pub: date | None, ctx: Context | None = None) -> iv.Interval | None:
