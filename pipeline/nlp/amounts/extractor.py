@@ -99,6 +99,7 @@ _NOT_ELLIPTIC_NEXT = frozenset("%°‰+(×x*/")
 _FINITE = frozenset({"VERB", "PRTS"})
 _ADJECTIVAL = frozenset({"ADJF", "PRTF"})
 _NOUN_PLURAL_GENITIVE = frozenset({"NOUN", "plur", "gent"})
+_SUM_ASIDE_TOKENS = 8  # `(10+18)`, `(3+5+7)`
 _PLURAL_GENITIVE = frozenset({"plur", "gent"})
 _OPEN_QUOTES = frozenset('«"„')
 _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокращены`, `65 получили ранения`
@@ -227,6 +228,7 @@ def _counted_noun(
     if not num.is_digits and not num.scaled and num.value <= 1 and not allow_one:
         return None  # `один`, `одна из`: too vague to count
     value = None if _ends_in_scale(tokens, num) else num.value
+    k = _past_sum_aside(tokens, k)
     adjectives, j, last_adjective = 0, k, None
     while j < len(tokens) and adjectives <= _MAX_ADJ and j - k <= _MAX_SPAN:
         if j > k and not tight(text, tokens[j - 1].end, tokens[j].start):
@@ -289,6 +291,22 @@ def _counted_noun(
         last_adjective = word
         j += 1
     return None
+
+
+def _past_sum_aside(tokens: list[Token], k: int) -> int:
+    """`28 (10+18) очков`: the index after a bracketed sum of digits at token k (the parts of the count in
+    brackets), else k."""
+    if k >= len(tokens) or tokens[k].text != "(":
+        return k
+    j = k + 1
+    while (
+        j < len(tokens)
+        and j - k <= _SUM_ASIDE_TOKENS
+        and (is_ascii_digit(tokens[j].text[0]) or tokens[j].text == "+")
+    ):
+        j += 1
+    summed = j - k > 3 and any(tokens[i].text == "+" for i in range(k + 1, j))
+    return j + 1 if summed and j < len(tokens) and tokens[j].text == ")" else k
 
 
 def _model_code(tokens: list[Token], j: int, text: str) -> Unit:
@@ -1088,6 +1106,8 @@ class _Scanner:
                 return None  # `«списка 20»`, `корпуса 5`: a number labelling the noun before it
         if tokens[lead].low in SCALE_WORD_FORMS:
             return None  # `поставили миллион и $1,2 млн`: a bare scale word is money or vague
+        if tokens[lead].text in _SIGNS or tokens[lead].text == "+":
+            return None  # `показателем полезности +8`, `«-22»`: a signed rating or difference
         if num.end == lead and lead > 0 and tokens[lead - 1].low in _ALL_WORDS:
             return None  # `все трое`: a collective numeral with no noun is no amount
         j = _list_end(tokens, num.end, text) + 1
