@@ -62,6 +62,8 @@ PARTS = {
     "test43": (14, 0),
     "test44": (14, 0),
     "test45": (12, 0),
+    "test46": (14, 0),
+    "test47": (8, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
