@@ -1669,6 +1669,18 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("последние четверть века", "relative", None, None, "month", False),
         ],
     ),
+    # a deictic modifier takes a kind of year after it (`финансовом`, `учебном`); an offset and a written day
+    # after a dash are one date, and a narrated offset does not push that day into the future
+    (
+        "В будущем финансовом году выделят $1 млрд. Дума сделала это лишь почти год спустя — 25 декабря "
+        "1998-го.\nФорум прошёл в Сочи. И уже через неделю – 27 мая – встретились снова.",
+        date(2016, 6, 3),
+        [
+            M("будущем финансовом году", "relative", "2017-01-01", "2017-12-31", "year"),
+            M("год спустя — 25 декабря 1998-го", "date", "1998-12-25", "1998-12-25", "day"),
+            M("через неделю – 27 мая", "date", "2016-05-27", "2016-05-27", "day"),
+        ],
+    ),
     # a line longer than a post above the signature is narration with the post glued on: not dated by it
     (
         "Лучшие в НХЛ на сегодня 11 шайб Кучерова — заслуга в том числе и Стивена, с которым россиянин стал "

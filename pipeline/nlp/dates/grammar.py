@@ -400,6 +400,7 @@ def _bare_season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("season", i, i + 1, part=s) if s is not None and t.kind[i] == WORD else None
 
 
+_DASHES = frozenset({"—", "–", "-"})
 _GLOSS_END = re.compile(r"\s*(?:\)|[.,]?\s*[—–-]\s*(?:RT|прим|ред))")  # `(10 ноября)`, `(15 марта. — RT)`
 
 
@@ -412,7 +413,8 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
         return offset
     comma = offset.stop + (t.low_at(offset.stop) in lex.day_parts)
     bracket = t.low_at(comma) == "("  # `сегодня (10 ноября. — RT)`: the editors' gloss of a deictic word
-    if t.low_at(comma) == "," or bracket:
+    dash = t.low_at(comma) in _DASHES  # `год спустя — 25 декабря 1998-го`
+    if t.low_at(comma) == "," or bracket or dash:
         j = comma + 1
     elif (offset.weekday is not None or offset.gran == "year") and comma == offset.stop:
         j = comma  # `В понедельник 13 марта`, `в прошлом году 25 мая`: no comma needed
@@ -425,13 +427,15 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
         return offset
     if bracket and (a.gran != "day" or not _GLOSS_END.match(t.text, t.end[a.stop - 1])):
         return offset
+    if dash and (a.gran != "day" or a.month is None):
+        return offset  # after a dash only a written day and month is the same date
     a.first = offset.first
     if a.has_year():  # `На следующий день, 20 августа 1960 года`
         return a
     if offset.gran == "year":
         a.rel_year = offset.offset
-    elif (offset.offset or 0) > 0:
-        a.future = True
+    elif (offset.offset or 0) > 0 and not offset.narrative:
+        a.future = True  # `через год, 27 января`; a narrated `через неделю – 27 мая` is in the story's past
     return a
 
 

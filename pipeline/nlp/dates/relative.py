@@ -309,6 +309,8 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None
     w = t.low_at(i + 1)
     unit = _unit(w, lex)
+    if unit is None and w in lex.year_adjectives and _unit(t.low_at(i + 2), lex) == "year":
+        return Atom("year", i, i + 3, relative=True, offset=off)  # `в будущем финансовом году`
     if unit is not None:
         if unit == "year" and names_edition(t, i, i + 2, lex):
             return None  # `лауреатов этого года`: an edition of an award, as `премии 2017 года`
