@@ -64,6 +64,8 @@ PARTS = {
     "test45": (12, 0),
     "test46": (14, 0),
     "test47": (8, 0),
+    "test48": (14, 0),
+    "test49": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
