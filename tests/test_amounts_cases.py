@@ -727,6 +727,19 @@ CASES: list[tuple[str, list[tuple]]] = [
             ex("48 031 зритель", C, 48_031, "зритель"),
         ],
     ),
+    # a number opening a quoted title is part of its name; `семью` is seven only before an instrumental noun
+    # (or after a count in the instrumental), else the noun `семья`
+    (
+        "Вышла публикация под названием «Пять стратегий протеста», фильм «28 панфиловцев» собрал 385 млн "
+        "рублей. Он поддержал семью главы района и команду с семью очками. Сборная представлена четырьмя "
+        "спортсменами, а сборная по шорт-треку — семью.",
+        [
+            ex("385 млн рублей", M, 385_000_000, "RUB"),
+            ex("семью очками", C, 7, "очки"),
+            ex("четырьмя спортсменами", C, 4, "спортсмен"),
+            ex("семью", C, 7, "спортсмен"),
+        ],
+    ),
     # `из M возможных`: the plural genitive adjective stands for the whole's noun and joins its span; an
     # adjective with a noun of its own is a count of that noun
     (

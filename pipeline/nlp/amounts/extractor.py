@@ -28,6 +28,7 @@ from pipeline.nlp.amounts.lexicon import (
     SCALES,
     SPEECH_VERBS,
     SUBSTANTIVIZED,
+    TITLE_WORDS,
     compound_adjective,
     match_trie,
     match_unit,
@@ -98,9 +99,11 @@ _ELLIPSIS_NEXT = frozenset({"и", "а", "или", "но", "из"})  # `лишь 
 _NOT_ELLIPTIC_NEXT = frozenset("%°‰+(×x*/")
 _FINITE = frozenset({"VERB", "PRTS"})
 _ADJECTIVAL = frozenset({"ADJF", "PRTF"})
-_NOUN_PLURAL_GENITIVE = frozenset({"NOUN", "plur", "gent"})
-_SUM_ASIDE_TOKENS = 8  # `(10+18)`, `(3+5+7)`
 _PLURAL_GENITIVE = frozenset({"plur", "gent"})
+_NOUN_PLURAL_GENITIVE = _PLURAL_GENITIVE | {"NOUN"}
+_SUM_ASIDE_TOKENS = 8  # `(10+18)`, `(3+5+7)`
+# number words that are also nouns: a number only before a noun in the case they govern (`семью очками`)
+_NOUN_HOMONYMS = {"семью": "ablt"}
 _OPEN_QUOTES = frozenset('«"„')
 _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокращены`, `65 получили ранения`
 
@@ -267,6 +270,9 @@ def _counted_noun(
             if counted is not None and norm(counted) in COUNT_STOPLIST:
                 return None
             adjective_too = can_be_adjective(word)
+            homonym_case = _NOUN_HOMONYMS.get(tokens[num.end].low)
+            if homonym_case is not None and homonym_case not in first_parse(word)[1]:
+                return None  # `семью главы`, `семью детей`: the noun `семья`, not seven
             if counted is not None and not (adjective_too and _counted_follows(tokens, j, text, value)):
                 if norm(counted) == "штука":
                     return _piece_of(tokens, j, text) or Unit("count", counted, j)
@@ -557,6 +563,14 @@ def _list_end(tokens: list[Token], j: int, text: str) -> int:
             break
         j = nxt.end
     return j
+
+
+def _opens_title(tokens: list[Token], first: int) -> bool:
+    """`под названием «Пять стратегий ...»`, `фильм «28 панфиловцев»`: the amount opens a quoted title."""
+    if first < 2 or tokens[first - 1].text not in '«"':
+        return False
+    cue = tokens[first - 2]
+    return cue.text[0].isalpha() and first_parse(cue.low)[0] in TITLE_WORDS
 
 
 def _quoted_name(tokens: list[Token], first: int, end: int, text: str) -> bool:
@@ -1106,8 +1120,11 @@ class _Scanner:
                 return None  # `«списка 20»`, `корпуса 5`: a number labelling the noun before it
         if tokens[lead].low in SCALE_WORD_FORMS:
             return None  # `поставили миллион и $1,2 млн`: a bare scale word is money or vague
-        if tokens[lead].text in _SIGNS or tokens[lead].text == "+":
+        if tokens[lead].text in _SIGNS:
             return None  # `показателем полезности +8`, `«-22»`: a signed rating or difference
+        homonym_case = _NOUN_HOMONYMS.get(tokens[num.end].low)
+        if homonym_case is not None and homonym_case not in first_parse(before.text.split()[-1].lower())[1]:
+            return None  # `за семью`: a family; `четырьмя спортсменами, а ... — семью`: seven
         if num.end == lead and lead > 0 and tokens[lead - 1].low in _ALL_WORDS:
             return None  # `все трое`: a collective numeral with no noun is no amount
         j = _list_end(tokens, num.end, text) + 1
@@ -1407,8 +1424,8 @@ class _Scanner:
             # `0,03% от $2,019 млрд`: the whole a share is taken of
             qual, first = "exact", lead
         end = max(unit.end, num.end)
-        if _quoted_name(tokens, first, end, text):
-            return end  # `«Движение 5 звезд»`: part of a name in quotes
+        if _quoted_name(tokens, first, end, text) or _opens_title(tokens, first):
+            return end  # `«Движение 5 звезд»`, `фильм «28 панфиловцев»`: part of a name in quotes
         if qual == "exact" and end + 2 < len(tokens) and tokens[end + 1].low in ("и", "или"):
             post = POST_QUALIFIERS.get(tokens[end + 2].low)
             after = tokens[end + 3] if end + 3 < len(tokens) else None

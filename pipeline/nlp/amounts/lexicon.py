@@ -178,6 +178,7 @@ def _word_list(name: str) -> frozenset[str]:
 
 COUNT_STOPLIST = _word_list("count_stoplist.txt")
 NUMBERING_WORDS = _word_list("numbering_words.txt")
+TITLE_WORDS = _word_list("title_words.txt")
 CHANGE_WORDS = _word_list("change_words.txt")
 EXCEED_WORDS = _word_list("exceed_words.txt")
 SPEECH_VERBS = _word_list("speech_verbs.txt")
