@@ -19,11 +19,12 @@ with warnings.catch_warnings():  # pymorphy2 imports the deprecated pkg_resource
     from natasha import MorphVocab
     from pymorphy2 import MorphAnalyzer
 
-# small values (lemmas, flags), hit on every token. 5,000 fill within the first ~500 articles: at 20,000 they
-# went on filling for thousands, and a 1-worker run grew ~35 MB more over 5,000 articles; the hit rate lost
-# costs no measurable time (NER + rules CPU time on 800 articles: 72 vs 71 s, two runs each).
-WORD_CACHE_SIZE = 5_000
-PARSE_CACHE_SIZE = 4096  # lists of pymorphy2 parses, a kilobyte or more each
+# small values (lemmas, flags), hit on every token. At 20,000 they went on filling for thousands of articles
+# and a 1-worker run grew ~35 MB more over 5,000 articles; at 5,000 they held ~16 MB more than at 500 (parse
+# caches 4,096 against 256). The hit rate lost costs no measurable time (NER CPU time over 2,000 articles:
+# 126 s at 5,000/4,096, 128 s at 500/256, one run each; earlier 72 vs 71 s on 800 at 20,000 vs 5,000).
+WORD_CACHE_SIZE = 500
+PARSE_CACHE_SIZE = 256  # lists of pymorphy2 parses, a kilobyte or more each
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
