@@ -1681,6 +1681,17 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("через неделю – 27 мая", "date", "2016-05-27", "2016-05-27", "day"),
         ],
     ),
+    # `с понедельника`, `начиная со вторника` open an interval from that weekday; a schedule (`с понедельника
+    # по пятницу`) or a night (`с субботы на воскресенье`) does not
+    (
+        "Индекс с понедельника снизился на 1,2%, а военные, начиная со вторника, прекратят работу. Передача "
+        "выходит с понедельника по пятницу.",
+        None,
+        [
+            M("с понедельника", "open_end", None, None, "day", False),
+            M("начиная со вторника", "open_end", None, None, "day", False),
+        ],
+    ),
     # a line longer than a post above the signature is narration with the post glued on: not dated by it
     (
         "Лучшие в НХЛ на сегодня 11 шайб Кучерова — заслуга в том числе и Стивена, с которым россиянин стал "

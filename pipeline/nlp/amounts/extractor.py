@@ -1113,7 +1113,7 @@ class _Scanner:
                 return None  # `в 15`, `по 2`, `на 4 и 5`; but `99 кандидатов из 142`: the whole counted
         if lead > 0:
             prev = tokens[lead - 1]
-            if prev.end == tokens[lead].start and prev.text in _SIGNS | {"+", "(", "/"}:
+            if prev.end == tokens[lead].start and prev.text in _SIGNS | {"(", "/"}:
                 return None  # `+19`, `20-1`, `(22+31)`: scores and signed differences
             labelled = prev.start >= before.end and num.end == lead  # not the count's own noun
             if labelled and prev.text[0].isalpha() and "NOUN" in first_parse(prev.low)[1]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 
 from pipeline.nlp.dates.mention import DateMention
@@ -23,7 +24,7 @@ def redated(
         for m in inside:
             new = again.get((m.start, m.end))
             if new is not None and new.kind == "relative":
-                replaced[(m.start, m.end)] = _shifted(new, a)
+                replaced[(m.start, m.end)] = replace(new, start=new.start + a, end=new.end + a)
     if not replaced:
         return found
     return [replaced.get((m.start, m.end), m) for m in found]
@@ -31,9 +32,3 @@ def redated(
 
 def one_day(m: DateMention) -> bool:
     return m.date_start is not None and m.date_start == m.date_end
-
-
-def _shifted(m: DateMention, by: int) -> DateMention:
-    return DateMention(
-        m.start + by, m.end + by, m.text, m.kind, m.date_start, m.date_end, m.granularity, m.resolved
-    )

@@ -351,12 +351,19 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     wd = lex.weekdays.get(t.low_at(j)) if prep in lex.weekday_preps else None
     if prep == "до" or negated_bound(t, i, lex) or prep in lex.weekday_gen_after:  # `до среды`, `утра среды`
         wd = lex.weekdays_gen.get(t.low_at(j))
+    elif prep in _SINCE and t.low_at(j + 1) not in _SCHEDULE_NEXT:  # `начиная со вторника`
+        wd = lex.weekdays_gen.get(t.low_at(j))
     elif wd is None and off is None and t.low[i] in lex.weekday_subjects and t.kind[i + 1 : i + 2] == [WORD]:
         # `воскресенье выдалось ясным`; the word test first: this runs for every word candidate
         wd = lex.weekday_subjects[t.low[i]] if _tense(t.low[i + 1]) == "Past" else None
     if wd is None or t.low_at(j + 1) in lex.weekday_not_before:
         return None
     return Atom("day", i, j + 1, relative=True, offset=off, weekday=wd)
+
+
+_SINCE = frozenset({"с", "со"})
+# `с понедельника по пятницу` (a schedule), `в ночь с субботы на воскресенье`: no bound of an interval
+_SCHEDULE_NEXT = frozenset({"по", "до", "на", "и"})
 
 
 # --- counted offsets: `пять лет назад`, `через 5 дней` ----------------------------------------------
