@@ -349,9 +349,8 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     j = i + 1 if off is not None else i
     prep = t.low_at(i - 1)
     wd = lex.weekdays.get(t.low_at(j)) if prep in lex.weekday_preps else None
-    if prep == "до" or negated_bound(t, i, lex) or prep in lex.weekday_gen_after:  # `до среды`, `утра среды`
-        wd = lex.weekdays_gen.get(t.low_at(j))
-    elif prep in _SINCE and t.low_at(j + 1) not in _SCHEDULE_NEXT:  # `начиная со вторника`
+    since = prep in _SINCE and t.low_at(j + 1) not in _SCHEDULE_NEXT  # `начиная со вторника`
+    if since or prep == "до" or negated_bound(t, i, lex) or prep in lex.weekday_gen_after:  # `утра среды`
         wd = lex.weekdays_gen.get(t.low_at(j))
     elif wd is None and off is None and t.low[i] in lex.weekday_subjects and t.kind[i + 1 : i + 2] == [WORD]:
         # `воскресенье выдалось ясным`; the word test first: this runs for every word candidate
