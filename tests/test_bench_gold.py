@@ -66,6 +66,8 @@ PARTS = {
     "test47": (8, 0),
     "test48": (14, 0),
     "test49": (14, 0),
+    "test50": (14, 0),
+    "test51": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
