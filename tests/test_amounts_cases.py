@@ -740,6 +740,23 @@ CASES: list[tuple[str, list[tuple]]] = [
             ex("семью", C, 7, "спортсмен"),
         ],
     ),
+    # a list of bare scaled numbers in brackets after names continues the amount before it, into the next
+    # sentence; a rate's measure (`за тыс. куб. м`) between `с X` and `до Y` keeps Y the value reached;
+    # `подряд` inside the noun phrase; a qualifier phrase takes `с` as it takes `на`/`в`
+    (
+        "Камчатский край — 52,4 тыс. рублей. За ними следуют Татарстан (48,8 тыс.) и Тыва (48,5 тыс.). Цена "
+        "снижена — с $485 за тыс. куб. м до $352. Он выиграл три подряд титула и закончил сезон как минимум "
+        "с двумя победами.",
+        [
+            ex("52,4 тыс. рублей", M, 52_400, "RUB"),
+            ex("48,8 тыс.", M, 48_800, "RUB"),
+            ex("48,5 тыс.", M, 48_500, "RUB"),
+            ex("$485", M, 485, "USD"),
+            ex("$352", M, 352, "USD"),
+            ex("три подряд титула", C, 3, "титул"),
+            gt("как минимум с двумя победами", C, 2, "победа", "gte"),
+        ],
+    ),
     # `из M возможных`: the plural genitive adjective stands for the whole's noun and joins its span; an
     # adjective with a noun of its own is a count of that noun
     (

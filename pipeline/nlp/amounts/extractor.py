@@ -102,6 +102,8 @@ _ADJECTIVAL = frozenset({"ADJF", "PRTF"})
 _PLURAL_GENITIVE = frozenset({"plur", "gent"})
 _NOUN_PLURAL_GENITIVE = _PLURAL_GENITIVE | {"NOUN"}
 _SUM_ASIDE_TOKENS = 8  # `(10+18)`, `(3+5+7)`
+_RATE_TOKENS = 6  # `за тыс. куб. м`
+_LISTED_GAP_CHARS = 60  # `52,4 тыс. рублей. За ними следуют Татарстан (48,8 тыс.)`
 # number words that are also nouns: a number only before a noun in the case they govern (`семью очками`)
 _NOUN_HOMONYMS = {"семью": "ablt"}
 _OPEN_QUOTES = frozenset('«"„')
@@ -704,6 +706,7 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
     target of a change: `parallel`); `поставлять до 30 млрд` stays an upper bound.
     """
     k = _before_aside(tokens, k)  # `с 11,094 тыс. грн. ($426,6) до`: the conversion in brackets aside
+    k = _before_rate(tokens, k, text)  # `с $485 за тыс. куб. м до $352`: the rate's measure aside
     if k > 1 and tokens[k - 1].text == "(" and k - 2 >= floor:
         # `Ан-22 (до 60 тонн)`: a bracket before `до` opens a target only after an amount (`на 1,4% (до`)
         return False
@@ -753,6 +756,23 @@ def _before_aside(tokens: list[Token], k: int) -> int:
             return j if any(is_ascii_digit(t.text[0]) for t in tokens[j + 1 : k - 1]) else k
         if tokens[j].text == ")":
             break
+    return k
+
+
+def _before_rate(tokens: list[Token], k: int, text: str) -> int:
+    """Index of `за` opening a rate's measure (`за тыс. куб. м`, `за литр`) that ends right before token k,
+    else k."""
+    for za in range(k - 2, max(k - 2 - _RATE_TOKENS, -1), -1):
+        if tokens[za].low != "за":
+            continue
+        p = za + 1
+        scale = match_trie(SCALES, tokens, p, text)
+        if scale is not None:
+            p = scale[1] + 1
+        unit = match_unit(tokens, p, text) if p < k else None
+        if (unit is not None and unit[1] == k - 1) or (p == k - 1 and tokens[p].text[0].isalpha()):
+            return za
+        return k
     return k
 
 
@@ -948,15 +968,31 @@ class _Scanner:
         `сократились на 5,6 млн баррелей — до 448,1 млн`: a bare scaled number continues the previous money
         amount, count or quantity.
 
-        Only within one clause run (at most 40 characters, no sentence punctuation between)."""
+        Only within one clause run (at most 40 characters, no sentence punctuation between), or, for a number
+        alone in brackets after a name, a list of them (`— 52,4 тыс. рублей. За ними следуют Татарстан (48,8
+        тыс.), Московская область (48,5 тыс.)`: the next sentence may go on)."""
         if not num.scaled or not self.out or self.out[-1].kind not in ("money", "count", "quantity"):
             return None
         if self.out[-1].kind == "count" and (self.out[-1].value or 0) < 1000:
             return None  # `Двое игроков поставили миллион`: only a scaled count goes on (`159 тыс.`)
         gap = self.text[self.out[-1].end : self.tokens[lead].start]
-        if len(gap) > 40 or any(ch in gap for ch in ".;:!?\n()«»"):
+        if self._bracketed(lead, num):
+            if len(gap) > _LISTED_GAP_CHARS or "\n" in gap or sum(gap.count(ch) for ch in ".;!?") > 1:
+                return None
+        elif len(gap) > 40 or any(ch in gap for ch in ".;:!?\n()«»"):
             return None
         return Unit(self.out[-1].kind, self.out[-1].unit, num.end)
+
+    def _bracketed(self, lead: int, num: Number) -> bool:
+        """The number stands alone in brackets: `(48,8 тыс.)`."""
+        tokens = self.tokens
+        end = num.end + 1 if num.end + 1 < len(tokens) and tokens[num.end + 1].text == "." else num.end
+        return (
+            lead > 0
+            and tokens[lead - 1].text == "("
+            and end + 1 < len(tokens)
+            and tokens[end + 1].text == ")"
+        )
 
     def _noun_before(self, lead: int, num: Number) -> Unit | None:
         """`надомников было 159 тыс.`, `жителей осталось 1,7 млн`: a bare scaled number with nothing after it
