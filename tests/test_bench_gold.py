@@ -68,6 +68,8 @@ PARTS = {
     "test49": (14, 0),
     "test50": (14, 0),
     "test51": (14, 0),
+    "test52": (14, 0),
+    "test53": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
