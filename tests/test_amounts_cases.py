@@ -757,6 +757,19 @@ CASES: list[tuple[str, list[tuple]]] = [
             gt("как минимум с двумя победами", C, 2, "победа", "gte"),
         ],
     ),
+    # a conversion in brackets and a comma before `до` keep it the target of the change; `и более чем`
+    # compares something else; `км/сек` is km/s
+    (
+        "Расходы повысили на 6,6 млн грн. ($247 тыс.), до 41 млн грн. Пара набрала 95,015 балла и более чем "
+        "на очко опередила соперниц. Скорость 33 км/сек.",
+        [
+            ex("6,6 млн грн.", M, 6_600_000, "UAH"),
+            ex("$247 тыс.", M, 247_000, "USD"),
+            ex("41 млн грн.", M, 41_000_000, "UAH"),
+            ex("95,015 балла", C, 95.015, "балл"),
+            ex("33 км/сек", Q, 33, "km/s"),
+        ],
+    ),
     # `из M возможных`: the plural genitive adjective stands for the whole's noun and joins its span; an
     # adjective with a noun of its own is a count of that noun
     (

@@ -1692,6 +1692,8 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("начиная со вторника", "open_end", None, None, "day", False),
         ],
     ),
+    # a range of year-less days in a habitual clause recurs every year: no date
+    ("Каждый год с 17 по 25 декабря Земля проходит через облако пыли.", None, []),
     # a line longer than a post above the signature is narration with the post glued on: not dated by it
     (
         "Лучшие в НХЛ на сегодня 11 шайб Кучерова — заслуга в том числе и Стивена, с которым россиянин стал "

@@ -748,12 +748,13 @@ _ASIDE_TOKENS = 6  # `($426,6)`, `(+5,2%)`: a short bracketed aside
 
 def _before_aside(tokens: list[Token], k: int) -> int:
     """Index of the bracket opening a short aside with a number (a conversion, a share) that closes right
-    before token k, else k."""
-    if k == 0 or tokens[k - 1].text != ")":
+    before token k (or before a comma there: `на 6,6 млн грн. ($247 тыс.), до 41 млн грн.`), else k."""
+    close = k - 2 if k > 1 and tokens[k - 1].text == "," else k - 1
+    if close < 0 or tokens[close].text != ")":
         return k
-    for j in range(k - 2, max(k - 2 - _ASIDE_TOKENS, -1), -1):
+    for j in range(close - 1, max(close - 1 - _ASIDE_TOKENS, -1), -1):
         if tokens[j].text == "(":
-            return j if any(is_ascii_digit(t.text[0]) for t in tokens[j + 1 : k - 1]) else k
+            return j if any(is_ascii_digit(t.text[0]) for t in tokens[j + 1 : close]) else k
         if tokens[j].text == ")":
             break
     return k
@@ -1465,7 +1466,8 @@ class _Scanner:
         if qual == "exact" and end + 2 < len(tokens) and tokens[end + 1].low in ("и", "или"):
             post = POST_QUALIFIERS.get(tokens[end + 2].low)
             after = tokens[end + 3] if end + 3 < len(tokens) else None
-            moreover = after is not None and after.low == "того"  # `и более того`
+            # `и более того`; `и более чем на очко опередила`: a comparison of its own
+            moreover = after is not None and after.low in ("того", "чем")
             # `6 армий и свыше 50 дивизий`: the word qualifies the next number
             ahead = after is not None and (
                 is_ascii_digit(after.text[0])

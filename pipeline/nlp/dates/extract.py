@@ -104,9 +104,9 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         ref = e.atom if isinstance(e, Open) else e
         if isinstance(ref, Atom) and ref.month_ref and not _month_from_context(ref, t, last_month, pub):
             continue  # `а 14-го`, `до 4-го` with no month before it
-        if isinstance(e, Atom) and _habitual_candidate(e) and relative.habitual(t, e.first, lex):
+        if _recurs(e) and relative.habitual(t, e.first, lex):
             done = e.stop
-            continue  # `считают 23 декабря`: a yearly date
+            continue  # `считают 23 декабря`, `Каждый год с 17 по 25 декабря`: a yearly date
         ctx.story_year = None
         if last_year is not None and pub is not None and last_year < pub.year - 1:
             start = t.start[e.first]  # same paragraph, not far back
@@ -142,6 +142,13 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
 def _more_before(t: Tokens, first: int, lex: Lexicon) -> bool:
     """`более двух лет назад`, `больше 10 лет назад`: a comparative before the count; not `не более`."""
     return first > 0 and t.low[first - 1] in lex.ago_more_before and t.low_at(first - 2) != "не"
+
+
+def _recurs(e: object) -> bool:
+    """A year-less day, month or season, or a range of them, that a habitual clause can make yearly."""
+    if isinstance(e, Range):
+        return _habitual_candidate(e.head) and _habitual_candidate(e.tail)
+    return isinstance(e, Atom) and _habitual_candidate(e)
 
 
 def _habitual_candidate(a: Atom) -> bool:
