@@ -273,7 +273,7 @@ def _counted_noun(
                 return None
             adjective_too = can_be_adjective(word)
             homonym_case = _NOUN_HOMONYMS.get(tokens[num.end].low)
-            if homonym_case is not None and homonym_case not in first_parse(word)[1]:
+            if homonym_case is not None and homonym_case not in gram:
                 return None  # `семью главы`, `семью детей`: the noun `семья`, not seven
             if counted is not None and not (adjective_too and _counted_follows(tokens, j, text, value)):
                 if norm(counted) == "штука":

@@ -135,7 +135,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     out = outside_titles(text, out)
     out = join_weekend_days(text, out, lex)
     out = date_quotations(text, same_periods(text, out, lex), extract_dates)
-    out = date_posts(text, out, extract_dates)
+    out = date_posts(text, out, extract_dates, signed)
     return unresolve_bce(text, out)
 
 

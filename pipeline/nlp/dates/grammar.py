@@ -400,7 +400,6 @@ def _bare_season(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("season", i, i + 1, part=s) if s is not None and t.kind[i] == WORD else None
 
 
-_DASHES = frozenset({"—", "–", "-"})
 _GLOSS_END = re.compile(r"\s*(?:\)|[.,]?\s*[—–-]\s*(?:RT|прим|ред))")  # `(10 ноября)`, `(15 марта. — RT)`
 
 
@@ -413,7 +412,7 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
         return offset
     comma = offset.stop + (t.low_at(offset.stop) in lex.day_parts)
     bracket = t.low_at(comma) == "("  # `сегодня (10 ноября. — RT)`: the editors' gloss of a deictic word
-    dash = t.low_at(comma) in _DASHES  # `год спустя — 25 декабря 1998-го`
+    dash = t.low_at(comma) in lex.dashes  # `год спустя — 25 декабря 1998-го`
     if t.low_at(comma) == "," or bracket or dash:
         j = comma + 1
     elif (offset.weekday is not None or offset.gran == "year") and comma == offset.stop:

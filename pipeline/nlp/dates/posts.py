@@ -26,11 +26,14 @@ _QUOTE = re.compile(r"«[^«»\n]{10,3000}»")
 _POST_CHARS = 300  # a tweet has at most 280 characters; the line above a signature is mostly shorter
 
 
-def date_posts(text: str, found: list[DateMention], extract: Extract) -> list[DateMention]:
-    """`found` with the relative dates inside dated posts resolved against the post's day."""
-    if "(@" not in text or not any(m.kind == "relative" for m in found):
+def date_posts(
+    text: str, found: list[DateMention], extract: Extract, signed: frozenset[int]
+) -> list[DateMention]:
+    """`found` with the relative dates inside dated posts resolved against the post's day; `signed` is
+    signature_dates(text)."""
+    if not signed or not any(m.kind == "relative" for m in found):
         return found
-    return redated(text, found, _dated_posts(text, found), extract)
+    return redated(text, found, _dated_posts(text, found, signed), extract)
 
 
 def signature_dates(text: str) -> frozenset[int]:
@@ -40,13 +43,16 @@ def signature_dates(text: str) -> frozenset[int]:
     return frozenset(signature.end() for signature in _SIGNATURE.finditer(text))
 
 
-def _dated_posts(text: str, found: list[DateMention]) -> Iterator[tuple[int, int, date]]:
+def _dated_posts(
+    text: str, found: list[DateMention], signed: frozenset[int]
+) -> Iterator[tuple[int, int, date]]:
     dates_at = {m.start: m for m in found}
-    for signature in _SIGNATURE.finditer(text):
-        day = dates_at.get(signature.end())
+    for at in sorted(signed):
+        day = dates_at.get(at)
         if day is None or not one_day(day):
             continue
-        for a, b in _post_parts(text, signature.start(), day.end):
+        signature_start = text.rfind("\n", 0, at) + 1  # signatures open their line
+        for a, b in _post_parts(text, signature_start, day.end):
             yield a, b, day.date_start
 
 

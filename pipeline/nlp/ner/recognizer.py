@@ -31,7 +31,7 @@ PIPELINE: list[tuple[str, dict]] = [
 # The lexical attributes spaCy computes for each new word: the ones the components read (token.is_alpha,
 # is_space, is_upper; text and length need no getter), LOWER for the ruler's LOWER patterns and LANG for
 # vocab.lang. spaCy's Russian defaults compute some twenty more (like_num, shape, like_url, is_stop, ...) that
-# nothing here reads, and the stage's fresh vocab every 2M chars makes every word new again: those took half
+# nothing here reads, and the stage's fresh vocab every 500k chars makes every word new again: those took half
 # of the Doc construction time. tests/test_ner_speed_invariants.py fails if a component or ruler pattern
 # starts reading a dropped one.
 LEX_ATTRS = (LOWER, IS_ALPHA, IS_SPACE, IS_UPPER, LANG)
