@@ -70,6 +70,8 @@ PARTS = {
     "test51": (14, 0),
     "test52": (14, 0),
     "test53": (14, 0),
+    "test54": (14, 0),
+    "test55": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
