@@ -72,6 +72,7 @@ PARTS = {
     "test53": (14, 0),
     "test54": (14, 0),
     "test55": (14, 0),
+    "test56": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
