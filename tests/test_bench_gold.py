@@ -73,6 +73,7 @@ PARTS = {
     "test54": (14, 0),
     "test55": (14, 0),
     "test56": (14, 0),
+    "test57": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
