@@ -75,6 +75,7 @@ PARTS = {
     "test56": (14, 0),
     "test57": (14, 0),
     "test58": (14, 0),
+    "test59": (12, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
