@@ -112,6 +112,9 @@ _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокраще
 
 # How far back (characters, same paragraph) a money amount gives its currency to a bare scaled number.
 _CONTEXT_MONEY_CHARS = 200
+_ECHO_CHARS = 250  # how far back the scaled amount a bare scaled number echoes may end
+_ECHOED_KINDS = frozenset({"money", "count", "quantity"})
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
 # What may follow a bare number that borrows its unit from elsewhere: nothing it could count itself.
 _BARE_NUMBER_NEXT = frozenset({"–", "—", "-", ",", ".", ";", ")", ":"})
 
@@ -984,6 +987,32 @@ class _Scanner:
             return None
         return Unit(self.out[-1].kind, self.out[-1].unit, num.end)
 
+    def _scaled_echo(self, lead: int, num: Number) -> Unit | None:
+        """`наберут ещё 1,7 тыс. человек. Таким образом, численность персонала вырастет до 8,2 тыс.`: a scaled
+        number with nothing after it to count echoes the last scaled amount of its sentence or the one before,
+        in the same paragraph."""
+        if not num.scaled or not self._bare(num):
+            return None
+        scaled = (a for a in reversed(self.out) if a.kind in _ECHOED_KINDS and abs(a.value or 0) >= 1000)
+        echoed = next(scaled, None)
+        if echoed is None:
+            return None
+        gap = self.text[echoed.end : self.tokens[lead].start]
+        breaks = list(_SENTENCE_BREAK.finditer(gap))
+        if len(gap) > _ECHO_CHARS or "\n" in gap or len(breaks) > 1:
+            return None
+        since = echoed.end + (breaks[0].end() if breaks else 0)
+        k = lead
+        while k > 0 and self.tokens[k - 1].start >= since:
+            k -= 1
+            low = self.tokens[k].low
+            if breaks and echoed.kind == "money" and low.startswith(_HEAD_STEMS + ("населен",)):
+                return None  # `Бюджет составил 5 млрд рублей. Население города – 1,2 млн.`: people
+            lemma, grammemes = first_parse(low)
+            if {"NOUN", "anim", "gent", "plur"} <= grammemes and lemma != echoed.unit:
+                return None  # `Число браков выросло на 64 тыс. Игроков продадут на 110 млн.`: others
+        return Unit(echoed.kind, echoed.unit, num.end)
+
     def _bracketed(self, lead: int, num: Number) -> bool:
         """The number stands alone in brackets: `(48,8 тыс.)`."""
         tokens = self.tokens
@@ -1042,6 +1071,11 @@ class _Scanner:
         while k > floor:
             k -= 1
             tok = tokens[k]
+            if tok.text == ")":  # `число семей (прирост браков за минусом разводов) – на 60 тыс.`: an aside
+                opening = next((x for x in range(k - 1, floor - 1, -1) if tokens[x].text in "()"), None)
+                if opening is not None and tokens[opening].text == "(":
+                    k = opening
+                    continue
             if tok.text in '.!?;:()«»"':
                 return None
             if verb and tok.text == ",":
@@ -1052,17 +1086,31 @@ class _Scanner:
                     return None
                 k = opening
                 continue
+            if tok.text in "–—":
+                verb = True  # `а число семей – на 60 тыс.`: the dash stands for the verb left out
+                continue
             if not tok.text[0].isalpha():
                 continue
             lemma, _ = first_parse(tok.low)
             if lemma in CHANGE_WORDS or lemma in EXISTENTIAL_VERBS or lemma in _SPREAD_VERBS:
                 verb = True
-            elif lemma in _AMOUNT_HEADS and verb:
+            elif lemma in _AMOUNT_HEADS and (verb or self._changed_head(k, lead)):
                 return self._head_count_noun(k + 1, lead)
         return None
 
-    def _head_count_noun(self, j: int, lead: int) -> str | None:
+    def _changed_head(self, k: int, lead: int) -> bool:
+        """`увеличить количество машин до 160 тыс.`: the verb of change governs `число`/`количество` at k, and
+        the number is its target or step."""
         tokens = self.tokens
+        return (
+            k > 0
+            and tokens[k - 1].text[0].isalpha()
+            and first_parse(tokens[k - 1].low)[0] in CHANGE_WORDS
+            and tokens[lead - 1].low in ("до", "на")
+        )
+
+    def _head_count_noun(self, j: int, lead: int) -> str | None:
+        tokens, first = self.tokens, j
         while j < lead and first_parse(tokens[j].low)[1] & {"ADJF", "PRTF"}:
             j += 1  # `развёрнутых`, `падающих`
         if j >= lead:
@@ -1073,6 +1121,10 @@ class _Scanner:
         lemma, grammemes = first_parse(_word(tokens[j]))
         if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
             return count_lemma(_word(tokens[j]), None) or lemma  # with ё, as the dictionary writes it
+        if j > first:  # `число профессиональных военных достигало 30 тыс.`: the last adjective is the noun
+            head = adjective_head(tokens[j - 1].low)
+            if head is not None and norm(head) in SUBSTANTIVIZED:
+                return head
         return None
 
     def _money_in_context(self, num: Number) -> Unit | None:
@@ -1412,6 +1464,7 @@ class _Scanner:
                 or self._noun_before(lead, num)
                 or self._previous_unit(lead, num)
                 or self._money_in_context(num)
+                or self._scaled_echo(lead, num)
             )
         if numbered and not num.scaled and (unit is None or unit.kind not in _LABEL_PROOF_KINDS):
             # `статья 50`, `дом 12`; a measure, money, a percentage or a scale word make it an amount:
