@@ -76,6 +76,8 @@ PARTS = {
     "test57": (14, 0),
     "test58": (14, 0),
     "test59": (12, 0),
+    "test60": (14, 0),
+    "test61": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
