@@ -14,7 +14,7 @@ from pipeline.nlp.dates import intervals as iv
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.eras import century, decade, roman
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.relative import finite_verb, negated_bound
+from pipeline.nlp.dates.relative import negated_bound
 from pipeline.nlp.dates.tokens import (
     DMY,
     NUM,
@@ -26,6 +26,7 @@ from pipeline.nlp.dates.tokens import (
     is_title,
     suffix,
 )
+from pipeline.nlp.dates.verbs import finite_verb
 from pipeline.nlp.dates.years import attach_year, year, year_number, year_word
 
 # --- days and months ------------------------------------------------------------------------------

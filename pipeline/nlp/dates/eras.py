@@ -8,8 +8,8 @@ import re
 from pipeline.nlp.dates import intervals as iv
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.relative import finite_verb
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, suffix
+from pipeline.nlp.dates.verbs import finite_verb
 from pipeline.nlp.dates.years import year_word
 
 _ROMAN_RE = re.compile(r"^(X{0,2})(IX|IV|V?I{0,3})$")

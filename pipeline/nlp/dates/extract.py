@@ -82,6 +82,8 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         if w in lex.window_words or w in lex.ago_adjective_words:
             # `Два последних десятилетия`, `четырехлетней давности`: may start before token i
             e = relative.window(t, i, lex) if w in lex.window_words else relative.ago_adjective(t, i, lex)
+            if isinstance(e, Atom) and t.low_at(e.stop) == "(":
+                e = with_date(t, e, lex)  # `за прошедшие сутки (29 октября. — RT)`: the editors' gloss
             if e is not None and e.first < done:
                 continue
         elif w in lex.ago_words or w in lex.post_offset_words:
@@ -121,7 +123,9 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         m = to_mention(e, t, pub, ctx)
         if m is not None:
             out.append(m)
-            if m.start not in signed:
+            # `(на 2% меньше, чем в предыдущем году); кукурузы — (на 13% меньше, чем в предыдущем году)`: both
+            # count from the date told, not the second from the first
+            if m.start not in signed and t.low[e.first] not in lex.anaphoric_modifiers:
                 anchor = _anchor_of(m) or anchor
             a = e.tail if isinstance(e, Range) else e.atom if isinstance(e, Open) else e
             if a.month is not None and not a.relative:

@@ -242,6 +242,8 @@ def leading_months(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     per = lex.leading_units.get(t.low_at(j))
     if per is None or n != int(n) or not 1 <= n * per <= 12:
         return None
+    if per != 1 and t.low[i] in lex.leading_months_only:
+        return None  # `по итогам 2 квартала`: the second quarter
     a = attach_year(Atom("month", i, j + 1, month=1), t, lex)
     if not a.has_year():
         return None
@@ -354,7 +356,8 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
     if j is not None:
         a, pivot = _open_atom(t, j, lex)
         era = a is not None and a.gran in ("decade", "century")
-        if a is not None and not (era and t.low[i] in lex.by_preps):  # `относится к XII веку`
+        # `относится к XII веку` belongs to it; `к концу X века` is by then
+        if a is not None and not (era and t.low[i] in lex.by_preps and pivot is None):
             if not a.has_year() and not a.relative:  # `закрыть до 1 сентября`: a deadline, ahead, but
                 a.past = relative.durative_past_clause(t, a.first, lex)  # `Заявки принимались до марта`
                 a.future = not a.past

@@ -116,6 +116,7 @@ class Lexicon:
     event_year_not_after: frozenset[str]  # `в`, `с`: a preposition before the year makes it a date
     same_period_words: tuple[str, ...]  # `аналогичн`, `тот же`: before `период` + a year (same_period.py)
     story_modifiers: frozenset[str]  # `в следующем году` in a past clause: after the date just told
+    anaphoric_modifiers: frozenset[str]  # `в предыдущем году`: before the date just told, in any clause
     state_verbs: frozenset[str]  # `Сегодня мы можем констатировать`: first-person present, 'nowadays'
     present_predicatives: frozenset[str]  # `сегодня ... нельзя`: present state, 'nowadays'
     habitual_verbs: frozenset[str]  # `считают 23 декабря`: a yearly date, not a date
@@ -177,6 +178,7 @@ class Lexicon:
     leading_words: frozenset[str]  # `первые` in `первые шесть месяцев 2017 года`, `за` in `за десять месяцев`
     leading_in_span: frozenset[str]  # `первые` is in the span, `за` is not
     leading_units: dict[str, int]  # `месяцев` -> 1, `кварталов` -> 3 (months per unit)
+    leading_months_only: frozenset[str]  # `итогам`: leads months, not quarters (`по итогам 2 квартала`)
     weekday_gen_after: frozenset[str]  # `утра` in `утра воскресенья`
     weekday_subjects: dict[str, int]  # `воскресенье` in `воскресенье выдалось ясным`
     triggers: frozenset[str]  # words at which an expression can start
@@ -268,6 +270,7 @@ def lexicon() -> Lexicon:
         event_year_not_after=_set(raw, "event_year_not_after"),
         same_period_words=tuple(raw["same_period_words"]),
         story_modifiers=_set(raw, "story_modifiers"),
+        anaphoric_modifiers=_set(raw, "anaphoric_modifiers"),
         state_verbs=_set(raw, "state_verbs"),
         present_predicatives=_set(raw, "present_predicatives"),
         habitual_verbs=_set(raw, "habitual_verbs"),
@@ -327,6 +330,7 @@ def lexicon() -> Lexicon:
         leading_words=_set(raw, "leading_words"),
         leading_in_span=_set(raw, "leading_in_span"),
         leading_units={w: int(n) for n, forms in raw["leading_units"].items() for w in forms},
+        leading_months_only=_set(raw, "leading_months_only"),
         weekday_gen_after=_set(raw, "weekday_gen_after"),
         weekday_subjects=_forms(raw["weekday_subjects"]),
     )

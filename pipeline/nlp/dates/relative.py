@@ -7,6 +7,7 @@ from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.events import names_edition
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import ADJECTIVE_ENDINGS, NUM, WORD, Tokens, dating_adjective
+from pipeline.nlp.dates.verbs import finite_verb, verb_tense
 from pipeline.nlp.dates.years import same_year_at, year_at
 from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
@@ -98,36 +99,11 @@ def _genitive(word: str) -> bool:
     )
 
 
-# Endings of finite verb forms (past -л/-ла/-ли, present/future -т/-ет/-ют, reflexive -ся/-сь, first and
-# second person plural -м/-те, second singular -шь): other words are not sent to the analyser.
-_VERB_ENDINGS = ("л", "ла", "ло", "ли", "т", "ся", "сь", "м", "те", "шь")
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "…"})
 _COMMA_CLAUSE_ENDS = _CLAUSE_ENDS | {","}
 _QUOTES = frozenset("«»“”„")
 _WINDOW = 20  # tokens either side
 _SENTENCE_WINDOW = 60  # a whole sentence, for a past verb that rules out a plan (planned_day)
-
-
-@word_cache  # bounded: the vocabulary of a long run is open
-def _tense(word: str) -> str | None:
-    """Tense of a finite verb form (`Past`, `Pres`, `Fut`) by its likeliest parse, with the lemma
-    folded in for present forms (`Pres:проходить`; `Pres1:мочь` for the first and second person). None
-    for other words."""
-    try:
-        p = morph_vocab().parse(word)[0]
-    except (ValueError, IndexError):
-        return None
-    if p.pos not in ("VERB", "AUX") or p.feats.get("VerbForm") != "Fin":
-        return None
-    tense = p.feats.get("Tense")
-    if tense == "Pres" and p.feats.get("Person", "3") != "3":  # `мы начинаем`, `не могу`: speech
-        return f"Pres1:{p.normal}"
-    return f"Pres:{p.normal}" if tense == "Pres" else tense
-
-
-def finite_verb(word: str) -> bool:
-    """A finite verb form (`финишировали`, `придёт`), by the cheap ending test and then the analyser."""
-    return len(word) >= 3 and word.endswith(_VERB_ENDINGS) and _tense(word) is not None
 
 
 def habitual(t: Tokens, i: int, lex: Lexicon) -> bool:
@@ -163,7 +139,7 @@ def _clause(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS, window: int 
 
 
 def _clause_tenses(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS) -> list[str]:
-    """Tenses of the finite verbs in the clause around token i (see _tense)."""
+    """Tenses of the finite verbs in the clause around token i (see verb_tense)."""
     return _tenses(t, i, *_clause(t, i, ends))
 
 
@@ -235,14 +211,14 @@ def planned_day(t: Tokens, i: int, lex: Lexicon) -> bool:
 
 
 def _tenses(t: Tokens, i: int, lo: int, hi: int) -> list[str]:
-    """Tenses of the finite verbs among tokens [lo, hi) other than token i (see _tense). A past form with
+    """Tenses of the finite verbs among tokens [lo, hi) other than token i (see verb_tense). A past form with
     `бы` or after `чтобы` in its clause is a mood, not a tense (`чтобы Греция успела вернуть в четверг`:
     a purpose still ahead), and is left out."""
     tenses = []
     for k in range(lo, hi):
         if k == i or t.kind[k] != WORD or not finite_verb(t.low[k]):
             continue
-        tense = _tense(t.low[k])
+        tense = verb_tense(t.low[k])
         if tense is not None and not (tense == "Past" and _irrealis(t, k, lo)):
             tenses.append(tense)
     return tenses
@@ -316,7 +292,7 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
             return None  # `лауреатов этого года`: an edition of an award, as `премии 2017 года`
         # `в 2012 году ... А уже в следующем году было установлено`: the year after the one just told
         story = t.low[i] in lex.story_modifiers and unit in ("year", "month")
-        story = story and "Past" in _clause_tenses(t, i)
+        story = story and (t.low[i] in lex.anaphoric_modifiers or "Past" in _clause_tenses(t, i))
         return Atom(unit, i, i + 2, relative=True, offset=off, narrative=story)
     if w in lex.day_unit_words and off in (-1, 1) and t.raw[i + 1].islower():
         # `на следующий день`, `следующего дня`; not `предстоящий День города` (a holiday)
@@ -354,7 +330,7 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         wd = lex.weekdays_gen.get(t.low_at(j))
     elif wd is None and off is None and t.low[i] in lex.weekday_subjects and t.kind[i + 1 : i + 2] == [WORD]:
         # `воскресенье выдалось ясным`; the word test first: this runs for every word candidate
-        wd = lex.weekday_subjects[t.low[i]] if _tense(t.low[i + 1]) == "Past" else None
+        wd = lex.weekday_subjects[t.low[i]] if verb_tense(t.low[i + 1]) == "Past" else None
     if wd is None or t.low_at(j + 1) in lex.weekday_not_before:
         return None
     return Atom("day", i, j + 1, relative=True, offset=off, weekday=wd)
@@ -411,9 +387,12 @@ def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if unit is None:
         return None
     c = _count_before(t, k - 1, lex)
-    if c is None and unit == "year" and t.low_at(k - 1) in lex.fraction_words:  # `Полтора года назад`
-        months = 12 * lex.fraction_words[t.low[k - 1]]
-        return _offset_atom("month", int(months), -1, k - 1, i + 1) if months.is_integer() else None
+    if c is None and unit == "year":  # `Полтора года назад`, `2,5 года назад`: resolved to the month
+        for first in (k - 1, k - 3):
+            part = _years_fraction(t, first, lex)
+            if part is not None and part[1] == k:
+                months = part[0]
+                return _offset_atom("month", int(months), -1, first, i + 1) if months.is_integer() else None
     approx = t.low_at((c[0] if c else k) - 1) in lex.ago_approx_words
     if c is None:
         # `несколько лет назад`: vague; `около месяца назад`: an estimate of one month
@@ -423,6 +402,25 @@ def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if c[0] > 0 and (t.low[c[0] - 1] in lex.number_words or _dash_before(t, c[0])):
         return None  # `лет пять назад`, `два-три года назад`: vague
     return _offset_atom(unit, c[1], -1, c[0] - 1 if approx else c[0], i + 1)
+
+
+def _years_fraction(t: Tokens, j: int, lex: Lexicon) -> tuple[float, int] | None:
+    """A fractional count of years starting at token j, in months, and the token after it: `полтора` -> 18,
+    `2,5` -> 30."""
+    if j < 0 or j >= len(t):
+        return None
+    if t.low[j] in lex.fraction_words:
+        return 12 * lex.fraction_words[t.low[j]], j + 1
+    decimal = (
+        j + 2 < len(t)
+        and t.kind[j] == NUM
+        and t.low[j + 1] in (",", ".")
+        and t.kind[j + 2] == NUM
+        and len(t.low[j + 2]) == 1
+        and t.adjacent(j + 1)
+        and t.adjacent(j + 2)
+    )
+    return (12 * float(f"{t.low[j]}.{t.low[j + 2]}"), j + 3) if decimal else None
 
 
 def ago_more(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
@@ -471,16 +469,23 @@ def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
         return None  # `вернулся в клуб спустя 12 лет`: a duration inside the clause
     j = i + 1
     n = 1
-    if j < len(t) and (t.kind[j] == NUM or t.low[j] in lex.number_words):
-        k = j + 1 if t.low_at(j + 1) in lex.number_words else j
-        c = _count_before(t, k, lex)
-        if c is None or c[0] != j:
+    part = _years_fraction(t, j, lex)
+    if part is not None:  # `через полтора года`, `через 4,5 года`: resolved to the month
+        months, j = part
+        if lex.offset_units.get(t.low_at(j)) != "year" or not months.is_integer():
             return None
-        n, j = c[1], k + 1
-    w = t.low_at(j)
-    unit = lex.offset_units.get(w)
-    if unit is None or (n == 1 and j == i + 1 and w not in _SINGULAR):
-        return None
+        n, unit = int(months), "month"
+    else:
+        if j < len(t) and (t.kind[j] == NUM or t.low[j] in lex.number_words):
+            k = j + 1 if t.low_at(j + 1) in lex.number_words else j
+            c = _count_before(t, k, lex)
+            if c is None or c[0] != j:
+                return None
+            n, j = c[1], k + 1
+        w = t.low_at(j)
+        unit = lex.offset_units.get(w)
+        if unit is None or (n == 1 and j == i + 1 and w not in _SINGULAR):
+            return None
     if t.low_at(j + 1) in lex.offset_not_before or _dash_after(t, j):  # `через год-другой`
         return None
     past = "Past" in _clause_tenses(t, i)

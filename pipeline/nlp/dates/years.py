@@ -8,6 +8,7 @@ from pipeline.nlp.dates.events import names_edition
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.titles import imprint_years
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, abbr_dot, suffix
+from pipeline.nlp.dates.verbs import finite_verb, verb_tense
 from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
 
@@ -83,17 +84,23 @@ def year_at(t: Tokens, i: int, lex: Lexicon, need_word: bool = True) -> tuple[in
 
 
 def _short_year(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
-    """`с 879 года`: a three-digit year, after a preposition and before a singular year word."""
-    if i >= len(t) or t.kind[i] != NUM or len(t.raw[i]) != 3 or t.raw[i][0] == "0":
+    """`с 879 года`: a three-digit year, after a preposition and before a singular year word; `(32 год н.
+    э.)`: a year of one to three digits before a singular year word and the common era."""
+    if i >= len(t) or t.kind[i] != NUM or len(t.raw[i]) > 3 or t.raw[i][0] == "0":
         return None
     after = t.low_at(i + 1)
-    if (
-        after not in lex.year_words
-        or after in lex.plural_year_words
-        or t.low_at(i - 1) not in lex.short_year_preps
-    ):
+    if after not in lex.year_words or after in lex.plural_year_words:
+        return None
+    if not _common_era(t, i + 2) and (len(t.raw[i]) != 3 or t.low_at(i - 1) not in lex.short_year_preps):
         return None
     return i + 2, int(t.raw[i])
+
+
+def _common_era(t: Tokens, k: int) -> bool:
+    """`н. э.`, `н.э.`, `нашей эры` at token k."""
+    if t.low_at(k) == "нашей":
+        return t.low_at(k + 1) == "эры"
+    return t.low_at(k) == "н" and t.low_at(k + 1) == "." and t.low_at(k + 2) == "э"
 
 
 def rel_year_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -175,8 +182,8 @@ def _bare_year_context(t: Tokens, i: int, lex: Lexicon) -> bool:
         return False
     if j >= len(t) or nxt in lex.bare_year_next_words:
         return True
-    if t.kind[j] == WORD:
-        return t.raw[j][0].isupper()
+    if t.kind[j] == WORD:  # `В 2015 Россия`; `в 2012 началась разработка`: the verb of the clause
+        return t.raw[j][0].isupper() or (finite_verb(nxt) and verb_tense(nxt) == "Past")
     if nxt in lex.dashes and j + 1 < len(t) and t.kind[j + 1] == NUM and _year_like(t, j + 1):
         return False  # `в 2008—2009`, `в 2008-09`: a range of numbers, not 2008 (but `в 2015 — 3,5%`)
     return nxt in _YEAR_CLOSERS
