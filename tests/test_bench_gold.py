@@ -78,6 +78,8 @@ PARTS = {
     "test59": (12, 0),
     "test60": (14, 0),
     "test61": (14, 0),
+    "test62": (14, 0),
+    "test63": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
