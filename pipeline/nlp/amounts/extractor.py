@@ -114,7 +114,6 @@ _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокраще
 _CONTEXT_MONEY_CHARS = 200
 _ECHO_CHARS = 250  # how far back the scaled amount a bare scaled number echoes may end
 _ECHOED_KINDS = frozenset({"money", "count", "quantity"})
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
 # What may follow a bare number that borrows its unit from elsewhere: nothing it could count itself.
 _BARE_NUMBER_NEXT = frozenset({"–", "—", "-", ",", ".", ";", ")", ":"})
 
@@ -177,17 +176,21 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
 
 def _quoted_count(tokens: list[Token], num: Number, i: int, k: int, text: str) -> Unit | None:
     """`четырёх «Тритонов»`, `пять «Оскаров»`: a one-word name in quotes (token k opens them) whose form fits
-    the count is the counted thing; the unit is its lemma, capitalised as the name is. Not after 1 (`Лиги 1
+    the count is the counted thing; the unit is its lemma, capitalised as the name is (a lower-case noun in
+    scare quotes counts as it would without them: `20 «курсантов»`). Not after 1 (`Лиги 1
     «Монако»`: a numbered name before a club) nor after a code (`Ан-124-100 «Руслан»`)."""
     if num.scaled or num.value < 2 or k + 2 >= len(tokens) or tokens[k + 2].text not in _CLOSE_QUOTES:
         return None
     if i > 0 and tokens[i - 1].end == tokens[i].start and not tokens[i - 1].text[0].isspace():
         return None
     name = tokens[k + 1]
-    if not (name.start == tokens[k].end and tokens[k + 2].start == name.end and name.text[0].isupper()):
+    if not (name.start == tokens[k].end and tokens[k + 2].start == name.end):
         return None
     if not name.text.isalpha() or name.text.isupper():
         return None  # `«ВТБ»`, `«Т-72»`: abbreviations and codes name one organisation or model, not a count
+    if name.text[0].islower():  # `20 «курсантов»`, `два «брата»`: a noun in scare quotes
+        lemma = count_lemma(_word(name), num.value)
+        return Unit("count", lemma, k + 2) if lemma is not None and lemma not in COUNT_STOPLIST else None
     lemma = name_lemma(_word(name), num.value)
     if lemma is None or norm(lemma) in COUNT_STOPLIST:
         return None
@@ -289,6 +292,9 @@ def _counted_noun(
         elif ("ADVB" in gram and tok.low in DEGREE_ADVERBS) or tok.low in _DETERMINERS:
             j += 1  # `два очень важных решения`, `двум его коллегам`: inside the noun phrase
             continue
+        elif "ADVB" in gram and tok.low.endswith("о") and _adjective_next(tokens, j, text):
+            j += 1  # `два совершенно разных события`, `60 активно выигранных розыгрышей`
+            continue
         elif adjectives and "PREP" in gram:
             return _noun_after_complement(tokens, j, text, value)  # `две важные для города даты`
         elif not gram & _ADJ:
@@ -346,6 +352,17 @@ def _piece_of(tokens: list[Token], j: int, text: str) -> Unit | None:
     if gram >= _NOUN_PLURAL_GENITIVE and lemma not in COUNT_STOPLIST:
         return Unit("count", lemma, k)
     return None
+
+
+def _adjective_next(tokens: list[Token], j: int, text: str) -> bool:
+    """Token j + 1, right after token j, is a plural adjective or participle (an adverb at j modifies it)."""
+    if j + 1 >= len(tokens) or not tight(text, tokens[j].end, tokens[j + 1].start):
+        return False
+    nxt = tokens[j + 1]
+    if not nxt.text[0].isalpha():
+        return False
+    grammemes = first_parse(nxt.low)[1]
+    return "plur" in grammemes and bool(grammemes & _ADJ)
 
 
 def _participle(tok: Token) -> bool:
@@ -638,7 +655,7 @@ def _exceeding(tok: Token) -> bool:
 def _passing(tok: Token) -> bool:
     """A verb of exceeding, or `пробить` (before a mark noun only: `пробивать четырёхметровый лёд` is no
     amount beyond)."""
-    return _exceeding(tok) or (tok.text[0].isalpha() and first_parse(tok.low)[0] in ("пробить", "пробивать"))
+    return _exceeding(tok) or (tok.text[0].isalpha() and first_parse(tok.low)[0] in _PASSING_VERBS)
 
 
 def _qualifier_before(
@@ -667,6 +684,8 @@ def _qualifier_before(
 
 
 _MARK_NOUNS = frozenset({"отметку", "рубеж", "уровень", "планку"})  # `пробил отметку 60 рублей`
+# `побил отметку в 26%`, `преодолело отметку в 13 миллионов`: with a mark noun only (`побил 5 рекордов`)
+_PASSING_VERBS = frozenset({"пробить", "пробивать", "побить", "побивать", "преодолеть", "преодолевать"})
 _LABEL_PROOF_KINDS = ("quantity", "money", "percent")
 
 

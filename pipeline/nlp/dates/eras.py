@@ -11,6 +11,7 @@ from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, suffix
 from pipeline.nlp.dates.verbs import finite_verb
 from pipeline.nlp.dates.years import year_word
+from pipeline.nlp.morph_vocab import morph_vocab
 
 _ROMAN_RE = re.compile(r"^(X{0,2})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
@@ -84,11 +85,29 @@ def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     w = year_word(t, stop, lex)
     if w is None and short and not _decade_context(t, i, stop, lex) and not _decade_subject(t, i, k):
         return None  # `90-е место`: not a decade
+    if w is None and k == WORD and t.kind[stop : stop + 1] == [WORD] and _agrees(t.low[i], t.low[stop]):
+        return None  # `с нулевым результатом`: an adjective of a singular noun (decades are plural)
     if w is None and t.low_at(stop) in lex.decade_not_before:  # `в 20-х числах марта`
         return None
     a = Atom("decade", i, w or stop, part=first)
     _attach_century(a, t, lex, short)
     return a
+
+
+def _agrees(adjective: str, noun: str) -> bool:
+    """`нулевым результатом`: the noun's likeliest parse is singular, in a case a singular parse of the
+    adjective has."""
+    try:
+        n = morph_vocab().parse(noun)[0]
+        parses = morph_vocab().parse(adjective)
+    except (ValueError, IndexError):
+        return False
+    if n.pos != "NOUN" or n.feats.get("Number") != "Sing":
+        return False
+    case = n.feats.get("Case")
+    return any(
+        p.pos == "ADJ" and p.feats.get("Number") == "Sing" and p.feats.get("Case") == case for p in parses
+    )
 
 
 def _attach_century(a: Atom, t: Tokens, lex: Lexicon, short: bool) -> None:
