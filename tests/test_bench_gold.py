@@ -80,6 +80,8 @@ PARTS = {
     "test61": (14, 0),
     "test62": (14, 0),
     "test63": (14, 0),
+    "test64": (14, 0),
+    "test65": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
