@@ -47,7 +47,7 @@ from pipeline.nlp.amounts.morph import (
     lexeme_forms,
     name_lemma,
 )
-from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, read_number, scaled_sum
+from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, continues_group, read_number, scaled_sum
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, norm, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
 from pipeline.nlp.dates.lexicon import lexicon as dates_lexicon
@@ -112,6 +112,8 @@ _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокраще
 
 # How far back (characters, same paragraph) a money amount gives its currency to a bare scaled number.
 _CONTEXT_MONEY_CHARS = 200
+_BY_BEFORE = re.compile(r"\bна\s+$")  # `на` right before a count: a change by it
+_ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside, as in `на 100 пунктов (3,75%) до 2 581`
 _ECHO_CHARS = 250  # how far back the scaled amount a bare scaled number echoes may end
 _ECHOED_KINDS = frozenset({"money", "count", "quantity"})
 # What may follow a bare number that borrows its unit from elsewhere: nothing it could count itself.
@@ -363,6 +365,10 @@ def _adjective_next(tokens: list[Token], j: int, text: str) -> bool:
         return False
     grammemes = first_parse(nxt.low)[1]
     return "plur" in grammemes and bool(grammemes & _ADJ)
+
+
+def _adjective(tok: Token) -> bool:
+    return tok.text[0].isalpha() and "ADJF" in first_parse(tok.low)[1]
 
 
 def _participle(tok: Token) -> bool:
@@ -673,7 +679,10 @@ def _qualifier_before(
     if found is None and i - 2 >= floor:
         # `пробил отметку 60 рублей`, `превышал отметку в 1%`: the mark noun in the span, as `выше отметки`
         mark = i - 2 if tokens[i - 1].low == "в" else i - 1
-        if mark - 1 >= floor and tokens[mark].low in _MARK_NOUNS and _passing(tokens[mark - 1]):
+        verb = mark - 1
+        if verb - 1 >= floor and _adjective(tokens[verb]):
+            verb -= 1  # `преодолел психологический рубеж в 70 рублей`
+        if verb >= floor and tokens[mark].low in _MARK_NOUNS and _passing(tokens[verb]):
             return "gt", mark
     if found is None or found[1] < floor:
         return None
@@ -994,9 +1003,13 @@ class _Scanner:
         Only within one clause run (at most 40 characters, no sentence punctuation between), or, for a number
         alone in brackets after a name, a list of them (`— 52,4 тыс. рублей. За ними следуют Татарстан (48,8
         тыс.), Московская область (48,5 тыс.)`: the next sentence may go on)."""
-        if not num.scaled or not self.out or self.out[-1].kind not in ("money", "count", "quantity"):
+        if not self.out or self.out[-1].kind not in ("money", "count", "quantity"):
             return None
-        if self.out[-1].kind == "count" and (self.out[-1].value or 0) < 1000:
+        # `Уругвай (28 очков), Чили (26)`: a bracketed list goes on whatever its numbers
+        listed = self._bracketed(lead, num) and self.text[: self.out[-1].start].endswith("(")
+        if not (num.scaled or listed):
+            return None
+        if self.out[-1].kind == "count" and (self.out[-1].value or 0) < 1000 and not listed:
             return None  # `Двое игроков поставили миллион`: only a scaled count goes on (`159 тыс.`)
         gap = self.text[self.out[-1].end : self.tokens[lead].start]
         if self._bracketed(lead, num):
@@ -1217,7 +1230,13 @@ class _Scanner:
         if first > 0:
             prev = tokens[first - 1]
             whole = prev.low == "из" and not text[before.end : prev.start].strip()
-            if prev.text[0].isalpha() and "PREP" in first_parse(prev.low)[1] and not whole:
+            # `упал на 100 пунктов (3,75%) до 2 581`: the value a change by a count reached
+            reached = (
+                prev.low == "до"
+                and _BY_BEFORE.search(text, max(before.start - 4, 0), before.start) is not None
+                and not any(ch.isdigit() for ch in _ASIDE.sub("", text[before.end : prev.start]))
+            )
+            if prev.text[0].isalpha() and "PREP" in first_parse(prev.low)[1] and not (whole or reached):
                 return None  # `в 15`, `по 2`, `на 4 и 5`; but `99 кандидатов из 142`: the whole counted
         if lead > 0:
             prev = tokens[lead - 1]
@@ -1407,6 +1426,8 @@ class _Scanner:
 
     def _try(self, i: int) -> int | None:
         tokens, text = self.tokens, self.text
+        if continues_group(tokens, i, text):
+            return None  # `до 2 581,`: the number read from `2` found no unit; its tail is no amount
         prefix = _prefix_currency(tokens, i, text)
         lead = i - 1 if prefix else i
         if lead < self.floor:

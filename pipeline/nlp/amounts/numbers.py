@@ -162,6 +162,19 @@ def _digits(tokens: list[Token], i: int, text: str) -> tuple[float, int] | None:
     return value, j
 
 
+def continues_group(tokens: list[Token], i: int, text: str) -> bool:
+    """Token i is a thousands group of the number before it (`581` in `2 581`): no amount starts there."""
+    if i == 0 or not _GROUP3.fullmatch(tokens[i].text):
+        return False
+    prev = tokens[i - 1]
+    return (
+        len(prev.text) <= 3
+        and is_ascii_digit(prev.text)
+        and tokens[i].start - prev.end == 1
+        and text[prev.end] in _THOUSANDS_SEP
+    )
+
+
 def _words(tokens: list[Token], i: int, text: str) -> tuple[float, int] | None:
     """A group below a thousand in words, in descending order: `сто сорок пять`, `полтора`."""
     total, rank, j = 0.0, 99, i
