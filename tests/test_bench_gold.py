@@ -82,6 +82,8 @@ PARTS = {
     "test63": (14, 0),
     "test64": (14, 0),
     "test65": (14, 0),
+    "test66": (14, 0),
+    "test67": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
