@@ -608,6 +608,8 @@ def _quoted_name(tokens: list[Token], first: int, end: int, text: str) -> bool:
     for x in range(first - 1, max(first - 5, -1), -1):
         if tokens[x].text in '«"':
             return x + 1 < first and tokens[x + 1].text[0].isupper()
+        if tokens[x].text in _DASHES:
+            continue  # `«Северный поток — 2»`
         if not tokens[x].text[0].isalpha() or first_parse(_word(tokens[x]))[1] & _NOT_IN_NAME:
             return False  # `«Мы потеряли 5 человек»` is a quoted sentence, not a name
     return False

@@ -189,7 +189,7 @@ EXISTENTIAL_VERBS = _word_list("existential_verbs.txt")
 POST_QUALIFIERS: dict[str, str] = {r[0]: r[1] for r in _rows("post_qualifiers.tsv")}
 
 # Any token that can start a number: the prefilter of the scanner.
-NUMBER_START_WORDS: frozenset[str] = frozenset(NUMBER_WORDS) | frozenset(SCALE_WORD_FORMS)
+NUMBER_START_WORDS: frozenset[str] = frozenset(NUMBER_WORDS) | frozenset(SCALE_WORD_FORMS) | GROUP_SCALE_FORMS
 
 # Prefilter: where an amount can start. A digit, a prefix currency symbol, or a number/scale word; the
 # windows around these are all the scanner ever tokenizes.

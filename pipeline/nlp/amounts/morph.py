@@ -44,6 +44,11 @@ def lexeme_forms(word: str) -> set[str]:
     return {word}
 
 
+def can_be_singular(word: str) -> bool:
+    """Some parse of the word is singular: `сотни` (genitive singular too), not `десятков`."""
+    return any("sing" in p.tag for p in _parse(word))
+
+
 def always_singular(word: str) -> bool:
     """True when no parse of the word is plural: `миллиона` yes, `тысячи` (also plural) no."""
     return all("plur" not in p.tag for p in _parse(word))

@@ -19,6 +19,7 @@ from pipeline.nlp.amounts.lexicon import (
     match_trie,
     measure_adjective_unit,
 )
+from pipeline.nlp.amounts.morph import can_be_singular
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, tight
 
 _MAX_GROUPS = 5  # `1 000 000 000 000 000`: beyond that, not an amount
@@ -218,7 +219,9 @@ def read_number(tokens: list[Token], i: int, text: str, qualified: bool) -> Numb
             word = tok.low
             # a lone scale word is 1 x scale: `миллион долларов`, `более тысячи человек`
             bare = pos == i and word in SCALE_WORD_FORMS and (word in BARE_SCALE_SURE or qualified)
-            if not bare:
+            # `около десятка бомбардировщиков`, `более сотни активистов`: one group after a qualifier
+            bare_group = pos == i and qualified and word in GROUP_SCALE_FORMS and can_be_singular(word)
+            if not (bare or bare_group):
                 break
             group = (1.0, pos - 1)
         value, end = group

@@ -117,9 +117,9 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         ctx.anchor = None
         if anchor is not None and t.start[e.first] - anchor[2] <= _ANCHOR_CHARS:
             ctx.anchor = anchor[:2]
-        if isinstance(e, Atom) and e.needs_anchor and ctx.anchor is None:
+        if isinstance(e, Atom) and e.needs_anchor and ctx.anchor is None and pub is not None:
             done = e.stop
-            continue
+            continue  # counted from the publication it would be wrong; with none it stays unresolved
         m = to_mention(e, t, pub, ctx)
         if m is not None:
             out.append(m)

@@ -281,8 +281,8 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`прошлом году`, `этом месяце`, `следующей неделе`, `текущем квартале`, `прошлого века`, `следующий
     день`."""
     off = lex.modifiers.get(t.low[i])
-    if off is None:
-        return None
+    if off is None or t.low_at(i - 1) in lex.habitual_words:
+        return None  # `в начале каждого наступившего года`: every year
     w = t.low_at(i + 1)
     unit = _unit(w, lex)
     if unit is None and w in lex.year_adjectives and _unit(t.low_at(i + 2), lex) == "year":
