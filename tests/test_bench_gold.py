@@ -84,6 +84,8 @@ PARTS = {
     "test65": (14, 0),
     "test66": (14, 0),
     "test67": (14, 0),
+    "test68": (14, 0),
+    "test69": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
