@@ -2035,10 +2035,20 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             U("наступившем году", "relative", "year"),
         ],
     ),
+    # `от X до Y` years are a range; `этим утром` is today
+    (
+        "Сценарии на период от 2020 года до 2040 года обсудили этим утром.",
+        MON,
+        [
+            M("от 2020 года до 2040 года", "range", "2020-01-01", "2040-12-31", "year"),
+            M("этим утром", "relative", "2021-03-15", "2021-03-15", "day"),
+        ],
+    ),
 ]
 
 
 TRAPS: list[str] = [
+    "ФРС справилась с нулевыми темпами роста.",  # an adjective agreeing with a plural oblique noun
     "Редакция в начале каждого наступившего года устраивает гадания.",  # every year
     "Переговоры завершились с нулевым результатом.",  # an adjective of a singular noun, not the 2000s
     "На митинг вышли 2000 человек.",

@@ -95,18 +95,18 @@ def decade(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
 
 
 def _agrees(adjective: str, noun: str) -> bool:
-    """`нулевым результатом`: the noun's likeliest parse is singular, in a case a singular parse of the
-    adjective has."""
+    """`нулевым результатом`, `с нулевыми темпами`: the adjective agrees with the noun after it, singular, or
+    plural in an oblique case (`в нулевые люди уезжали` is the decade, then the subject)."""
     try:
         n = morph_vocab().parse(noun)[0]
         parses = morph_vocab().parse(adjective)
     except (ValueError, IndexError):
         return False
-    if n.pos != "NOUN" or n.feats.get("Number") != "Sing":
+    number, case = n.feats.get("Number"), n.feats.get("Case")
+    if n.pos != "NOUN" or (number == "Plur" and case in ("Nom", "Acc")):
         return False
-    case = n.feats.get("Case")
     return any(
-        p.pos == "ADJ" and p.feats.get("Number") == "Sing" and p.feats.get("Case") == case for p in parses
+        p.pos == "ADJ" and p.feats.get("Number") == number and p.feats.get("Case") == case for p in parses
     )
 
 

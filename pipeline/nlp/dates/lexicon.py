@@ -110,6 +110,7 @@ class Lexicon:
     section_markers: frozenset[str]  # `ст. 20.3.11`: a section number, not a date
     roman_lookalikes: dict[str, str]
     day_parts: frozenset[str]  # `сегодня утром`: a day, not 'nowadays'
+    deictic_day_parts: frozenset[str]  # `этим утром`: today
     today_verbs: frozenset[str]  # lemmas of present-tense verbs that report a day's events
     event_stems: tuple[str, ...]  # `чемпионат`, `кубк`: a year after them names an edition, not a date
     event_year_words: frozenset[str]  # `года`, `г`: the genitive year of an edition
@@ -264,6 +265,7 @@ def lexicon() -> Lexicon:
         section_markers=_set(raw, "section_markers"),
         roman_lookalikes={fold(k): v for k, v in raw["roman_lookalikes"].items()},
         day_parts=_set(raw, "day_parts"),
+        deictic_day_parts=_set(raw, "deictic_day_parts"),
         today_verbs=_set(raw, "today_verbs"),
         event_stems=tuple(raw["event_stems"]),
         event_year_words=_set(raw, "event_year_words"),

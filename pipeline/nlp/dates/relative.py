@@ -284,6 +284,8 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if off is None or t.low_at(i - 1) in lex.habitual_words:
         return None  # `в начале каждого наступившего года`: every year
     w = t.low_at(i + 1)
+    if off == 0 and w in lex.deictic_day_parts:
+        return Atom("day", i, i + 2, relative=True, offset=0)  # `Этим утром`, `этой ночью`: today
     unit = _unit(w, lex)
     if unit is None and w in lex.year_adjectives and _unit(t.low_at(i + 2), lex) == "year":
         return Atom("year", i, i + 3, relative=True, offset=off)  # `в будущем финансовом году`
