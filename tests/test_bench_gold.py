@@ -86,6 +86,8 @@ PARTS = {
     "test67": (14, 0),
     "test68": (14, 0),
     "test69": (14, 0),
+    "test70": (14, 0),
+    "test71": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
