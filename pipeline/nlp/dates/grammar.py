@@ -332,12 +332,18 @@ def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None
         return a, pivot
     if t.low_at(j) in lex.month_adjectives or t.low_at(j) in lex.weekday_adjectives:
         return None, None  # `к субботней игре`, `после декабрьской встречи`: the event's date, no bound
+    deictic = lex.deictic_adjectives.get(t.low_at(j))
+    if deictic is not None and deictic[0] == "day" and t.low_at(j + 1) in lex.day_unit_words:
+        return Atom("day", j, j + 2, relative=True, offset=deictic[1]), None  # `С сегодняшнего дня`
     return atom(t, j, lex), None
 
 
 def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
     j = _match_seq(t, i, lex.open_end_preps)
     if j is not None:
+        r = dash_range(t, j, lex, None) if t.kind[j] == NUM else None
+        if r is not None and r.head.gran == "year":  # `с 2010-2011 годов`: from the first of them
+            return Open("open_end", r.head, i, r.stop)
         a, pivot = _open_atom(t, j, lex)
         if a is not None and _since_ok(t, a, lex):
             stop = _match_seq(t, a.stop, lex.present_tails) or a.stop  # `по настоящее время`

@@ -48,6 +48,9 @@ class Tokens:
         return self.low[i] if 0 <= i < len(self.low) else ""
 
 
+_LOOKALIKE_WORDS = {"c": "с"}
+
+
 def tokenize(text: str) -> Tokens:
     # List comprehensions over one finditer pass: this runs on every character of every document.
     ms = list(_TOKEN_RE.finditer(text))
@@ -55,6 +58,8 @@ def tokenize(text: str) -> Tokens:
     low = [r.lower() for r in raw]
     if "ё" in text or "Ё" in text:
         low = [w.replace("ё", "е") for w in low]
+    if "c" in low:  # `C 2012 года`, `C 1 февраля`: a Latin look-alike typed for the preposition `с`
+        low = [_LOOKALIKE_WORDS.get(w, w) for w in low]
     return Tokens(
         text,
         start=[m.start() for m in ms],
