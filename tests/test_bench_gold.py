@@ -88,6 +88,8 @@ PARTS = {
     "test69": (14, 0),
     "test70": (14, 0),
     "test71": (14, 0),
+    "test72": (14, 0),
+    "test73": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
