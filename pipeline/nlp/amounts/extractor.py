@@ -223,13 +223,34 @@ def _followed_by(tokens: list[Token], j: int, word: str) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].low == word
 
 
+def _starts_code(tokens: list[Token], j: int) -> bool:
+    """The digits ending at token j run on into a code: an upper-case letter glued after them, itself glued
+    to digits or a dash and digits (`9М120`, `48Н6Е`, `3М-54Э`; not `5км2`)."""
+    k = j + 1
+    return (
+        k < len(tokens)
+        and tokens[k].start == tokens[j].end
+        and tokens[k].text.isupper()
+        and _glued_code(tokens, k)
+    )
+
+
+def _code_end(tokens: list[Token], j: int) -> int:
+    """The last token of a code glued together from token j on."""
+    while j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end and tokens[j + 1].text not in ",.;:)»":
+        j += 1
+    return j
+
+
 def _glued_code(tokens: list[Token], j: int) -> bool:
-    """Token j is glued to a dash and digits after it: `Т-34`, `М-5`."""
+    """Token j is glued to a dash and digits after it, or to digits: `Т-34`, `М-5`, `9М120`."""
+    if j + 1 >= len(tokens) or not tokens[j].text[0].isalpha() or tokens[j + 1].start != tokens[j].end:
+        return False
+    if is_ascii_digit(tokens[j + 1].text[0]):
+        return True
     return (
         j + 2 < len(tokens)
-        and tokens[j].text[0].isalpha()
         and tokens[j + 1].text in _DASHES
-        and tokens[j + 1].start == tokens[j].end
         and tokens[j + 2].start == tokens[j + 1].end
         and is_ascii_digit(tokens[j + 2].text[0])
     )
@@ -1150,8 +1171,8 @@ class _Scanner:
         if j >= lead:
             return None
         word = tokens[j].text
-        if _counted_abbreviation(word):
-            return word
+        if _counted_abbreviation(word) and not (j > first and "actv" in first_parse(tokens[j - 1].low)[1]):
+            return word  # `количество развёрнутых МБР`; not `число сдающих ЕГЭ` (its object)
         lemma, grammemes = first_parse(_word(tokens[j]))
         if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
             return count_lemma(_word(tokens[j]), None) or lemma  # with ё, as the dictionary writes it
@@ -1183,12 +1204,20 @@ class _Scanner:
 
     def _bare(self, num: Number) -> bool:
         """Nothing follows the number that it could count (punctuation or the end of the text)."""
-        j = num.end + 1
-        if j < len(self.tokens) and _SHARE_ASIDE.match(self.text, self.tokens[j].start):
+        tokens, j = self.tokens, num.end + 1
+        if j >= len(tokens):
+            return True
+        nxt = tokens[j]
+        if _SHARE_ASIDE.match(self.text, nxt.start):
             return True  # `на 64 тыс. (на 6,5%)`: a share in brackets is no noun
-        if j < len(self.tokens) and self.tokens[j - 1].text == "." and self.tokens[j].text[0].isupper():
+        if tokens[j - 1].text == "." and nxt.text[0].isupper():
             return True  # `увеличилось на 28 млн. Об этом`: the scale word's dot ended the sentence
-        return j >= len(self.tokens) or self.tokens[j].text in _BARE_NUMBER_NEXT
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        if after is not None and nxt.text == "(" and after.text[0].islower():
+            return True  # `до 198 тыс. (сегодня, по официальным данным, ...)`: an aside, nothing counted
+        if after is not None and nxt.low in ("и", "а") and after.text[0].isalpha():
+            return bool(first_parse(after.low)[1] & _FINITE)  # `на 25 тыс. и составило`: the next verb
+        return nxt.text in _BARE_NUMBER_NEXT
 
     def _listed(self, lead: int) -> bool:
         """Token `lead` follows a count of the same clause after `и` or a comma."""
@@ -1446,6 +1475,8 @@ class _Scanner:
         num = read_number(tokens, i, text, qualified=qual_found is not None)
         if num is None or _month_year(num, tokens, i):
             return None
+        if num.is_digits and _starts_code(tokens, num.end):
+            return _code_end(tokens, num.end)  # `9М120-1`, `48Н6Е2`: the number begins a code
         if numbered and tokens[lead - 1].text.isascii():
             if not _noun_counted_next(tokens, num, text):
                 return None  # `Windows 10`, `Boeing 737 MAX`: Latin model names, whatever follows

@@ -185,6 +185,8 @@ def _range_from(
         full = atom(t, j, lex)
     for head in _heads(t, j, lex, full):
         k = head.stop
+        if t.low_at(k) == "и" and t.low_at(k + 1) in joins and first < j:
+            k += 1  # `с 1996-го и до конца 2015 года`
         if t.low_at(k) not in joins or (t.low_at(k) == "/" and head.gran != "year"):
             continue
         tail_pivot = lex.period_modifiers.get(t.low_at(k + 1))
@@ -454,7 +456,7 @@ def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
         return relative.same_year(t, i, lex)
     if w in lex.later_words or w in lex.story_later_words:
         return with_date(t, relative.later(t, i, lex), lex)
-    if w in lex.locative_modifiers:
+    if w in lex.locative_modifiers or (w in lex.target_modifiers and t.low_at(i - 1) in lex.target_preps):
         # `в конце марта`, `в начале 60-х годов`: the span keeps the word, the dates are all of X.
         e = _expression(t, i + 1, lex) if i + 1 < len(t) else None
         if e is None:  # `в конце года`, `в начале недели`: the current unit; `в начале осени`: nearest

@@ -124,6 +124,8 @@ class Lexicon:
     habitual_words: frozenset[str]  # `ежегодно`, `традиционно`
     holiday_words: frozenset[str]  # `День`, `праздник`: what a habitual verb celebrates
     locative_modifiers: frozenset[str]  # `в конце марта`: kept in the span, all of March
+    target_modifiers: frozenset[str]  # `на конец месяца`: locative after one of target_preps
+    target_preps: frozenset[str]
     this_year_abbr: tuple[tuple[str, ...], ...]  # `с.г.`
     same_year_tails: tuple[tuple[str, ...], ...]  # `в сентябре того же года`
     same_year_alone: tuple[tuple[str, ...], ...]  # `в том же году`
@@ -279,6 +281,8 @@ def lexicon() -> Lexicon:
         habitual_words=_set(raw, "habitual_words"),
         holiday_words=_set(raw, "holiday_words"),
         locative_modifiers=_set(raw, "locative_modifiers"),
+        target_modifiers=_set(raw, "target_modifiers"),
+        target_preps=_set(raw, "target_preps"),
         this_year_abbr=_seqs(raw["this_year_abbr"]),
         same_year_tails=_seqs(raw["same_year_tails"]),
         same_year_alone=_seqs(raw["same_year_alone"]),
@@ -362,6 +366,7 @@ def lexicon() -> Lexicon:
         "post_offset_words",
         "ago_words",
         "locative_modifiers",
+        "target_modifiers",
         "window_words",
         "ago_adjective_words",
         "deictic_adjectives",

@@ -105,6 +105,7 @@ def dating_adjective(t: Tokens, i: int, not_before: frozenset[str]) -> bool:
     lower-case word that is not one of `not_before` (`майские праздники`, `воскресной школы`)."""
     if i + 1 >= len(t) or t.kind[i + 1] != WORD:
         return False
-    if not t.raw[i][0].islower() and i > 0 and t.low[i - 1] not in (".", "!", "?", "…"):
+    opens = i == 0 or t.low[i - 1] in (".", "!", "?", "…") or "\n" in t.text[t.end[i - 1] : t.start[i]]
+    if not t.raw[i][0].islower() and not opens:
         return False
     return t.raw[i + 1][0].islower() and t.low[i + 1] not in not_before
