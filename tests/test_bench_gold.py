@@ -90,6 +90,8 @@ PARTS = {
     "test71": (14, 0),
     "test72": (14, 0),
     "test73": (14, 0),
+    "test74": (14, 0),
+    "test75": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
