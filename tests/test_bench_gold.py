@@ -92,6 +92,8 @@ PARTS = {
     "test73": (14, 0),
     "test74": (14, 0),
     "test75": (14, 0),
+    "test76": (14, 0),
+    "test77": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
