@@ -702,11 +702,12 @@ def _qualifier_before(
     if found is None and i - 2 >= floor:
         # `пробил отметку 60 рублей`, `превышал отметку в 1%`: the mark noun in the span, as `выше отметки`
         mark = i - 2 if tokens[i - 1].low == "в" else i - 1
-        verb = mark - 1
-        if verb - 1 >= floor and _adjective(tokens[verb]):
-            verb -= 1  # `преодолел психологический рубеж в 70 рублей`
-        if verb >= floor and tokens[mark].low in _MARK_NOUNS and _passing(tokens[verb]):
-            return "gt", mark
+        if tokens[mark].low in _MARK_NOUNS:  # the cheap test first: this runs for every number
+            verb = mark - 1
+            if verb - 1 >= floor and _adjective(tokens[verb]):
+                verb -= 1  # `преодолел психологический рубеж в 70 рублей`
+            if verb >= floor and _passing(tokens[verb]):
+                return "gt", mark
     if found is None or found[1] < floor:
         return None
     qual, first = found
@@ -1141,7 +1142,7 @@ class _Scanner:
                     return None
                 k = opening
                 continue
-            if tok.text in "–—":
+            if tok.text in ("–", "—"):
                 verb = True  # `а число семей – на 60 тыс.`: the dash stands for the verb left out
                 continue
             if not tok.text[0].isalpha():
