@@ -94,6 +94,8 @@ PARTS = {
     "test75": (14, 0),
     "test76": (14, 0),
     "test77": (14, 0),
+    "test78": (14, 0),
+    "test79": (14, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
