@@ -96,6 +96,8 @@ PARTS = {
     "test77": (14, 0),
     "test78": (14, 0),
     "test79": (14, 0),
+    "test80": (14, 0),
+    "test81": (12, 0),
 }
 GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 
