@@ -1066,6 +1066,15 @@ CASES: list[tuple[str, list[tuple]]] = [
             ex("Трое нападавших", C, 3.0, "нападавший"),
         ],
     ),
+    # an abbreviation after a scale word's dot is counted; `за $1` after a price is the rate's denominator
+    (
+        "Произошло 150,8 тыс. ДТП. Курс составил 57 рублей за $1, а акцию купили за $1.",
+        [
+            ex("150,8 тыс. ДТП", C, 150800.0, "ДТП"),
+            ex("57 рублей", M, 57.0, "RUB"),
+            ex("$1", M, 1.0, "USD"),
+        ],
+    ),
 ]
 
 

@@ -281,10 +281,11 @@ def _counted_noun(
             continue
         if not tok.text[0].isalpha() or not ("а" <= tok.low[0] <= "я" or tok.low[0] == "е"):
             return None
-        if tokens[j - 1].text == "." and tok.text[0].isupper():
+        abbreviation = j == k and _counted_abbreviation(tok.text)
+        if tokens[j - 1].text == "." and tok.text[0].isupper() and not abbreviation:
             return None  # `288 млрд. Другим решением`: the abbreviation's dot ended the sentence
-        if j == k and _counted_abbreviation(tok.text):
-            return Unit("count", tok.text, j)  # `два БЛА`: the abbreviation as written (the guide)
+        if abbreviation:
+            return Unit("count", tok.text, j)  # `два БЛА`, `150,8 тыс. ДТП`: the abbreviation as written
         if tok.text[0].isupper() and _glued_code(tokens, j) and (j > k or num.value != 1):
             # `два Су-57`, `два последних плановых Су-34`: a model code is the counted thing, as written
             # (right after `один` it may be the name of a noun left out: `один Ту-22MR`, the guide)
@@ -1043,6 +1044,13 @@ class _Scanner:
             return None
         return Unit(self.out[-1].kind, self.out[-1].unit, num.end)
 
+    def _rate_of_previous(self, first: int) -> bool:
+        """`за` at token first - 1 follows a money amount right before it: `57 рублей за $1`."""
+        tokens = self.tokens
+        if first == 0 or tokens[first - 1].low != _PER or not self.out or self.out[-1].kind != "money":
+            return False
+        return not self.text[self.out[-1].end : tokens[first - 1].start].strip()
+
     def _scaled_echo(self, lead: int, num: Number) -> Unit | None:
         """`наберут ещё 1,7 тыс. человек. Таким образом, численность персонала вырастет до 8,2 тыс.`: a scaled
         number with nothing after it to count echoes the last scaled amount of its sentence or the one before,
@@ -1588,6 +1596,8 @@ class _Scanner:
             # `0,03% от $2,019 млрд`: the whole a share is taken of
             qual, first = "exact", lead
         end = max(unit.end, num.end)
+        if unit.kind == "money" and num.value == 1 and self._rate_of_previous(first):
+            return end  # `57 рублей за $1`: the denominator of an exchange rate
         if _quoted_name(tokens, first, end, text) or _opens_title(tokens, first):
             return end  # `«Движение 5 звезд»`, `фильм «28 панфиловцев»`: part of a name in quotes
         if qual == "exact" and end + 2 < len(tokens) and tokens[end + 1].low in ("и", "или"):
