@@ -2075,6 +2075,15 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         None,
         [M("начиная с сезона-1995/96", "open_end", "1995-01-01", None, "year")],
     ),
+    # a school year written before its noun, and two consecutive years joined by a slash on their own
+    (
+        "В 2016/17 учебном году их было 934 тыс., а в 2015/16 — 910 тыс.",
+        None,
+        [
+            M("2016/17 учебном году", "range", "2016-01-01", "2017-12-31", "year"),
+            M("2015/16", "range", "2015-01-01", "2016-12-31", "year"),
+        ],
+    ),
 ]
 
 

@@ -221,17 +221,21 @@ def season_years(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     joined = t.low_at(i + 1) == "/" or t.low_at(i + 1) in lex.dashes
     if not joined or not (t.adjacent(i + 1) and t.adjacent(i + 2)):  # adjacent() is False past the end
         return None
-    noun = i - 2 if t.low_at(i - 1) in lex.dashes and t.adjacent(i) else i - 1
+    a, raw = year_number(t, i, lex), t.raw[i + 2]
+    if a is None or t.kind[i + 2] != NUM or len(raw) not in (2, 4) or raw != str(a + 1)[-len(raw) :]:
+        return None
+    noun, stop = (i - 2 if t.low_at(i - 1) in lex.dashes and t.adjacent(i) else i - 1), i + 3
     if t.low_at(noun) in lex.season_nouns:
         first = noun
     elif t.low_at(noun) in lex.year_words and t.low_at(noun - 1) in lex.year_adjectives:
         first = noun - 1  # `за учебный год 2016—2017`
+    elif t.low_at(i + 3) in lex.year_adjectives and t.low_at(i + 4) in lex.year_words:
+        first, stop = i, i + 5  # `в 2016/17 учебном году`
+    elif t.low_at(i + 1) == "/":
+        first = i  # `а в 2015/16 — 910 тыс.`: consecutive years joined by a slash, a school or sports year
     else:
         return None
-    a, raw = year_number(t, i, lex), t.raw[i + 2]
-    if a is None or t.kind[i + 2] != NUM or len(raw) not in (2, 4) or raw != str(a + 1)[-len(raw) :]:
-        return None
-    return Range(Atom("year", i, i + 1, year=a), Atom("year", i + 2, i + 3, year=a + 1), first, i + 3)
+    return Range(Atom("year", i, i + 1, year=a), Atom("year", i + 2, i + 3, year=a + 1), first, stop)
 
 
 def leading_months(t: Tokens, i: int, lex: Lexicon) -> Range | None:
