@@ -1075,6 +1075,8 @@ CASES: list[tuple[str, list[tuple]]] = [
             ex("$1", M, 1.0, "USD"),
         ],
     ),
+    # a model code of letters glued to digits (no dash) is counted as written
+    ("На вооружении два М120 и три Т-72.", [ex("два М120", C, 2.0, "М120"), ex("три Т-72", C, 3.0, "Т-72")]),
 ]
 
 

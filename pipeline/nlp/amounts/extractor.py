@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from pipeline.nlp.amounts.ellipsis import count_noun_ahead, is_year_token, shared_unit_ahead
+from pipeline.nlp.amounts.heads import HEAD_STEMS, counted_abbreviation, head_noun, participle
 from pipeline.nlp.amounts.lexicon import (
     ANCHORS,
     CHANGE_WORDS,
@@ -82,10 +83,6 @@ _SERIES_KINDS = frozenset({"money", "quantity"})
 _SERIES_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 _LEADING_NUMBER = re.compile(r"\d[\d\s]*(?:[.,]\d+)?")
 _CHANGE_GAP = frozenset({"на", "до", "почти", "примерно", "около", "более", "менее", "чем"})
-_AMOUNT_HEADS = frozenset({"число", "количество", "численность"})  # `число браков увеличилось на 64 тыс.`
-_HEAD_STEMS = ("числ", "количеств")  # the forms of _AMOUNT_HEADS start so
-_SPREAD_VERBS = frozenset({"колебаться", "варьироваться"})  # `колебалось от 90 до 120`
-_HEAD_LOOKBACK = 16  # tokens back from a bare number to `число`/`количество` and its noun
 # inside a counted phrase: indeclinable possessives and demonstratives (`двум его коллегам`, `около десятка
 # этих бомбардировщиков`)
 _DETERMINERS = frozenset({"его", "ее", "её", "их", "этих", "тех", "таких"})
@@ -272,7 +269,7 @@ def _counted_noun(
             j += 1  # `50 «народных» парков`: the quote marks around an adjective
             continue
         if adjectives and tok.low in _ADJ_JOINS:
-            if tok.low == "," and j + 1 < len(tokens) and _participle(tokens[j + 1]):
+            if tok.low == "," and j + 1 < len(tokens) and participle(tokens[j + 1]):
                 return None  # `4 военнопленных, захваченных во время ...`: a participial clause begins
             shared = _shared_noun(tokens, j, text)
             if shared is not None:
@@ -281,7 +278,7 @@ def _counted_noun(
             continue
         if not tok.text[0].isalpha() or not ("а" <= tok.low[0] <= "я" or tok.low[0] == "е"):
             return None
-        abbreviation = j == k and _counted_abbreviation(tok.text)
+        abbreviation = j == k and counted_abbreviation(tok.text)
         if tokens[j - 1].text == "." and tok.text[0].isupper() and not abbreviation:
             return None  # `288 млрд. Другим решением`: the abbreviation's dot ended the sentence
         if abbreviation:
@@ -351,8 +348,8 @@ def _past_sum_aside(tokens: list[Token], k: int) -> int:
 
 
 def _model_code(tokens: list[Token], j: int, text: str) -> Unit:
-    """The model code starting at token j (`Су-57`, `Ту-22М3`), as written, as the counted thing."""
-    end = j + 2
+    """The model code starting at token j (`Су-57`, `Ту-22М3`, `М120`), as written, as the counted thing."""
+    end = j + 2 if tokens[j + 1].text in _DASHES else j + 1  # see _glued_code: a dash and digits, or digits
     while (
         end + 1 < len(tokens)
         and tokens[end + 1].start == tokens[end].end
@@ -393,10 +390,6 @@ def _adjective(tok: Token) -> bool:
     return tok.text[0].isalpha() and "ADJF" in first_parse(tok.low)[1]
 
 
-def _participle(tok: Token) -> bool:
-    return tok.text[0].isalpha() and "PRTF" in first_parse(tok.low)[1]
-
-
 def _quoted_adjective(tokens: list[Token], j: int) -> bool:
     """Token j opens quote marks around one word that can be an adjective: `«народных»`."""
     return (
@@ -416,17 +409,6 @@ def _noun_counted_next(tokens: list[Token], num: Number, text: str) -> bool:
         return False
     unit = _counted_noun(tokens, num, k, text)
     return unit is not None and unit.end == k
-
-
-def _counted_abbreviation(word: str) -> bool:
-    """`БЛА`, `АЭС`, `ОВД`: an upper-case Cyrillic abbreviation of 2-5 letters that names no place (`США`)."""
-    return (
-        2 <= len(word) <= 5
-        and word.isupper()
-        and word.isalpha()
-        and all("А" <= ch <= "Я" or ch == "Ё" for ch in word)
-        and not can_be_place(word.lower())
-    )
 
 
 def _ends_in_scale(tokens: list[Token], num: Number) -> bool:
@@ -1070,7 +1052,7 @@ class _Scanner:
         while k > 0 and self.tokens[k - 1].start >= since:
             k -= 1
             low = self.tokens[k].low
-            if breaks and echoed.kind == "money" and low.startswith(_HEAD_STEMS + ("населен",)):
+            if breaks and echoed.kind == "money" and low.startswith(HEAD_STEMS + ("населен",)):
                 return None  # `Бюджет составил 5 млрд рублей. Население города – 1,2 млн.`: people
             lemma, grammemes = first_parse(low)
             if {"NOUN", "anim", "gent", "plur"} <= grammemes and lemma != echoed.unit:
@@ -1100,7 +1082,7 @@ class _Scanner:
             dash = num.end + 1 < len(tokens) and tokens[num.end + 1].text in _DASHES
             if dash or _is_year(num, tokens, lead):
                 return None  # `360-380 тыс. человек`: the range has its own noun; `в 1978-1989`
-        head = self._head_noun(lead)  # `число людей с зарплатой на уровне МРОТ составляет 4,9 млн`
+        head = head_noun(self.tokens, lead)  # `число людей с зарплатой на уровне МРОТ составляет 4,9 млн`
         if head is not None:
             return Unit("count", head, num.end)
         return self._noun_right_before(lead, num) if num.scaled else None
@@ -1121,74 +1103,6 @@ class _Scanner:
             if lemma not in EXISTENTIAL_VERBS:
                 return None
             k -= 1
-        return None
-
-    def _head_noun(self, lead: int) -> str | None:
-        """`количество развёрнутых МБР выросло с 330 до 1360`, `число звёзд колебалось от 90 до 120`: the noun
-        after `число`/`количество` (past its adjectives) counted by a bare number after the clause's verb of
-        change or being; its lemma, or an abbreviation as written."""
-        tokens, verb = self.tokens, False
-        floor = max(lead - _HEAD_LOOKBACK, 0)
-        if not any(tokens[x].low.startswith(_HEAD_STEMS) for x in range(floor, lead)):
-            return None  # the cheap test first: this runs for every bare number
-        k = lead
-        while k > floor:
-            k -= 1
-            tok = tokens[k]
-            if tok.text == ")":  # `число семей (прирост браков за минусом разводов) – на 60 тыс.`: an aside
-                opening = next((x for x in range(k - 1, floor - 1, -1) if tokens[x].text in "()"), None)
-                if opening is not None and tokens[opening].text == "(":
-                    k = opening
-                    continue
-            if tok.text in '.!?;:()«»"':
-                return None
-            if verb and tok.text == ",":
-                # the head stands in the clause of the verb (`с 5 до 12, доходы выросли до 15`), past a
-                # participial phrase of its noun (`количество людей, испытывающих голод, увеличилось`)
-                opening = next((x for x in range(k - 1, floor - 1, -1) if tokens[x].text == ","), None)
-                if opening is None or not _participle(tokens[opening + 1]):
-                    return None
-                k = opening
-                continue
-            if tok.text in ("–", "—"):
-                verb = True  # `а число семей – на 60 тыс.`: the dash stands for the verb left out
-                continue
-            if not tok.text[0].isalpha():
-                continue
-            lemma, _ = first_parse(tok.low)
-            if lemma in CHANGE_WORDS or lemma in EXISTENTIAL_VERBS or lemma in _SPREAD_VERBS:
-                verb = True
-            elif lemma in _AMOUNT_HEADS and (verb or self._changed_head(k, lead)):
-                return self._head_count_noun(k + 1, lead)
-        return None
-
-    def _changed_head(self, k: int, lead: int) -> bool:
-        """`увеличить количество машин до 160 тыс.`: the verb of change governs `число`/`количество` at k, and
-        the number is its target or step."""
-        tokens = self.tokens
-        return (
-            k > 0
-            and tokens[k - 1].text[0].isalpha()
-            and first_parse(tokens[k - 1].low)[0] in CHANGE_WORDS
-            and tokens[lead - 1].low in ("до", "на")
-        )
-
-    def _head_count_noun(self, j: int, lead: int) -> str | None:
-        tokens, first = self.tokens, j
-        while j < lead and first_parse(tokens[j].low)[1] & {"ADJF", "PRTF"}:
-            j += 1  # `развёрнутых`, `падающих`
-        if j >= lead:
-            return None
-        word = tokens[j].text
-        if _counted_abbreviation(word) and not (j > first and "actv" in first_parse(tokens[j - 1].low)[1]):
-            return word  # `количество развёрнутых МБР`; not `число сдающих ЕГЭ` (its object)
-        lemma, grammemes = first_parse(_word(tokens[j]))
-        if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
-            return count_lemma(_word(tokens[j]), None) or lemma  # with ё, as the dictionary writes it
-        if j > first:  # `число профессиональных военных достигало 30 тыс.`: the last adjective is the noun
-            head = adjective_head(tokens[j - 1].low)
-            if head is not None and norm(head) in SUBSTANTIVIZED:
-                return head
         return None
 
     def _money_in_context(self, num: Number) -> Unit | None:
@@ -1636,7 +1550,7 @@ class _Scanner:
         k, num2 = second
         unit2 = _unit_after(tokens, num2, k, text)
         if unit2 is None and not num.scaled and not num2.scaled:
-            head = self._head_noun(lead)
+            head = head_noun(self.tokens, lead)
             if head is not None:  # `количество МБР выросло с 330 до 1360`
                 self._emit(lead, num.end, "count", num.value, num.value, num.value, head, "exact")
                 return num.end
@@ -1665,7 +1579,7 @@ class _Scanner:
         if unit2 is None:
             unit2 = unit
         if unit2 is None and not num.scaled and not num2.scaled and not _is_year(num, tokens, i):
-            head = self._head_noun(i if tokens[i - 1].low != "от" else i - 1)
+            head = head_noun(self.tokens, i if tokens[i - 1].low != "от" else i - 1)
             unit2 = Unit("count", head, num2.end) if head is not None else None  # `колебалось от 90 до 120`
         if unit2 is None or (unit is not None and (unit.kind, unit.unit) != (unit2.kind, unit2.unit)):
             return None
