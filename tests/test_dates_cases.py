@@ -2088,6 +2088,7 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
 
 
 TRAPS: list[str] = [
+    "Итоги подведены в середине с",  # an interval preposition ending the text
     "ФРС справилась с нулевыми темпами роста.",  # an adjective agreeing with a plural oblique noun
     "Редакция в начале каждого наступившего года устраивает гадания.",  # every year
     "Переговоры завершились с нулевым результатом.",  # an adjective of a singular noun, not the 2000s

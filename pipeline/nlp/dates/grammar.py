@@ -347,7 +347,7 @@ def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None
 def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
     j = _match_seq(t, i, lex.open_end_preps)
     if j is not None:
-        r = dash_range(t, j, lex, None) if t.kind[j] == NUM else None
+        r = dash_range(t, j, lex, None) if t.kind[j : j + 1] == [NUM] else None
         if r is None and t.low_at(j) in lex.season_nouns:  # `начиная с сезона-1995/96`
             k = j + 2 if t.low_at(j + 1) in lex.dashes else j + 1
             r = season_years(t, k, lex) if t.kind[k : k + 1] == [NUM] else None
