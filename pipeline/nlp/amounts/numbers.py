@@ -137,13 +137,7 @@ def _digits(tokens: list[Token], i: int, text: str) -> tuple[float, int] | None:
     j = i
     if len(tok.text) <= 3 and is_ascii_digit(tok.text):
         # `1 500 000`: groups of exactly three digits after single spaces of the thousands kinds
-        while (
-            j + 1 < len(tokens)
-            and _GROUP3.fullmatch(tokens[j + 1].text)
-            and tokens[j + 1].start - tokens[j].end == 1
-            and text[tokens[j].end] in _THOUSANDS_SEP
-            and "," not in tokens[j].text
-        ):
+        while _joins_group(tokens, j, text):
             j += 1
             if j - i > _MAX_GROUPS:
                 return None  # a run of digit groups is a table or a code, and scanning it again is quadratic
@@ -163,17 +157,22 @@ def _digits(tokens: list[Token], i: int, text: str) -> tuple[float, int] | None:
     return value, j
 
 
+def _joins_group(tokens: list[Token], j: int, text: str) -> bool:
+    """Token j + 1 is a group of three digits after token j and one thousands separator (`1 500`)."""
+    return (
+        j + 1 < len(tokens)
+        and _GROUP3.fullmatch(tokens[j + 1].text) is not None
+        and tokens[j + 1].start - tokens[j].end == 1
+        and text[tokens[j].end] in _THOUSANDS_SEP
+    )
+
+
 def continues_group(tokens: list[Token], i: int, text: str) -> bool:
     """Token i is a thousands group of the number before it (`581` in `2 581`): no amount starts there."""
-    if i == 0 or not _GROUP3.fullmatch(tokens[i].text):
+    if i == 0:
         return False
-    prev = tokens[i - 1]
-    return (
-        len(prev.text) <= 3
-        and is_ascii_digit(prev.text)
-        and tokens[i].start - prev.end == 1
-        and text[prev.end] in _THOUSANDS_SEP
-    )
+    prev = tokens[i - 1].text
+    return len(prev) <= 3 and is_ascii_digit(prev) and _joins_group(tokens, i - 1, text)
 
 
 def _words(tokens: list[Token], i: int, text: str) -> tuple[float, int] | None:

@@ -99,13 +99,17 @@ def abbr_dot(t: Tokens, j: int) -> int:
     return j + 1 if t.low_at(j) == "." and t.adjacent(j) else j
 
 
+def _opens_sentence(t: Tokens, i: int) -> bool:
+    """Token i starts the text, a sentence or a line."""
+    return i == 0 or t.low[i - 1] in (".", "!", "?", "…") or "\n" in t.text[t.end[i - 1] : t.start[i]]
+
+
 def dating_adjective(t: Tokens, i: int, not_before: frozenset[str]) -> bool:
     """Token i, an adjective of a month or weekday, dates the noun after it (`На декабрьской конференции`):
     lower case, or first in its sentence (`Октябрьская революция`, `Майский район` are names), before a
     lower-case word that is not one of `not_before` (`майские праздники`, `воскресной школы`)."""
     if i + 1 >= len(t) or t.kind[i + 1] != WORD:
         return False
-    opens = i == 0 or t.low[i - 1] in (".", "!", "?", "…") or "\n" in t.text[t.end[i - 1] : t.start[i]]
-    if not t.raw[i][0].islower() and not opens:
+    if not t.raw[i][0].islower() and not _opens_sentence(t, i):
         return False
     return t.raw[i + 1][0].islower() and t.low[i + 1] not in not_before
