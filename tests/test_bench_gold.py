@@ -99,7 +99,12 @@ PARTS = {
     "test80": (14, 0),
     "test81": (12, 0),
 }
-GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
+BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
+# part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
+# published date, annotated blind once the benchmark's articles were all used
+FACTRU_PARTS = {"1": 11, "2": 6, "3": 12, "4": 9}
+FACTRU_GOLDS = [Path(__file__).parent / "data" / f"factru_gold_{part}.jsonl" for part in FACTRU_PARTS]
+GOLDS = BENCH_GOLDS + FACTRU_GOLDS
 
 AMOUNT_KINDS = {"money", "percent", "count", "quantity"}
 QUALIFIERS = {"exact", "approx", "gt", "gte", "lt", "lte", "range"}
@@ -120,7 +125,7 @@ def gold() -> list[dict]:
 def test_gold_articles(gold: list[dict]) -> None:
     ids = [g["id"] for g in gold]
     assert len(set(ids)) == len(ids)  # no article in two parts, nor in both selections
-    by_part = {part: load_gold(path) for part, path in zip(PARTS, GOLDS, strict=True)}
+    by_part = {part: load_gold(path) for part, path in zip(PARTS, BENCH_GOLDS, strict=True)}
     first = by_part["dev"] + by_part["test"]
     assert len(first) == 24
     assert sum(g["published"] is not None for g in first) == 12
@@ -128,6 +133,9 @@ def test_gold_articles(gold: list[dict]) -> None:
         if expected is not None:
             rows = by_part[part]
             assert (len(rows), sum(g["published"] is not None for g in rows)) == expected, part
+    for (part, expected), path in zip(FACTRU_PARTS.items(), FACTRU_GOLDS, strict=True):
+        rows = load_gold(path)
+        assert (len(rows), sum(g["published"] is not None for g in rows)) == (expected, 0), part
     for g in gold:
         assert set(g) == {"id", "excerpt_start", "excerpt_end", "published", "amounts", "dates"}, g["id"]
         assert 0 <= g["excerpt_start"] < g["excerpt_end"]
