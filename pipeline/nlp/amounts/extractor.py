@@ -6,6 +6,7 @@ import math
 import re
 from typing import NamedTuple
 
+from pipeline.nlp.amounts.currency_context import with_context_currency
 from pipeline.nlp.amounts.ellipsis import count_noun_ahead, is_year_token, shared_unit_ahead
 from pipeline.nlp.amounts.heads import HEAD_STEMS, counted_abbreviation, head_noun, participle
 from pipeline.nlp.amounts.lexicon import (
@@ -597,12 +598,30 @@ def _list_end(tokens: list[Token], j: int, text: str) -> int:
     return j
 
 
+_TITLE_CUE_REACH = 3  # words back from the quote: `в статье Частного корреспондента «5 мыслей ...»`
+
+
 def _opens_title(tokens: list[Token], first: int) -> bool:
-    """`под названием «Пять стратегий ...»`, `фильм «28 панфиловцев»`: the amount opens a quoted title."""
+    """`под названием «Пять стратегий ...»`, `фильм «28 панфиловцев»`, `в статье Частного корреспондента «5
+    мыслей ...»`: the amount opens a quoted title named by a word of works, maybe with its author between."""
     if first < 2 or tokens[first - 1].text not in '«"':
         return False
-    cue = tokens[first - 2]
-    return cue.text[0].isalpha() and first_parse(cue.low)[0] in TITLE_WORDS
+    for cue in tokens[max(0, first - 1 - _TITLE_CUE_REACH) : first - 1][::-1]:
+        if not cue.text[0].isalpha():
+            return False
+        if first_parse(cue.low)[0] in TITLE_WORDS:
+            return True
+    return False
+
+
+def _fills_quotes(tokens: list[Token], first: int, end: int) -> bool:
+    """`клуба «16 тонн»`: the amount is all of a quoted name that a common noun introduces."""
+    if first < 2 or end + 1 >= len(tokens):
+        return False
+    if tokens[first - 1].text not in '«"' or tokens[end + 1].text not in '»"':
+        return False
+    noun = tokens[first - 2]
+    return noun.text.isalpha() and noun.text.islower() and "NOUN" in first_parse(noun.low)[1]
 
 
 def _quoted_name(tokens: list[Token], first: int, end: int, text: str) -> bool:
@@ -699,7 +718,8 @@ def _qualifier_before(
     return qual, first
 
 
-_MARK_NOUNS = frozenset({"отметку", "рубеж", "уровень", "планку"})  # `пробил отметку 60 рублей`
+# `пробил отметку 60 рублей`, `превышающие пороговое значение в 10 тысяч`
+_MARK_NOUNS = frozenset({"отметку", "рубеж", "уровень", "планку", "значение", "порог"})
 # `побил отметку в 26%`, `преодолело отметку в 13 миллионов`: with a mark noun only (`побил 5 рекордов`)
 _PASSING_VERBS = frozenset({"пробить", "пробивать", "побить", "побивать", "преодолеть", "преодолевать"})
 _LABEL_PROOF_KINDS = ("quantity", "money", "percent")
@@ -1045,7 +1065,7 @@ class _Scanner:
             return None
         gap = self.text[echoed.end : self.tokens[lead].start]
         breaks = list(_SENTENCE_BREAK.finditer(gap))
-        if len(gap) > _ECHO_CHARS or "\n" in gap or len(breaks) > 1:
+        if len(gap) > _ECHO_CHARS or "\n" in gap or len(breaks) > 2:
             return None
         since = echoed.end + (breaks[0].end() if breaks else 0)
         k = lead
@@ -1140,6 +1160,8 @@ class _Scanner:
             return True  # `до 198 тыс. (сегодня, по официальным данным, ...)`: an aside, nothing counted
         if after is not None and nxt.low in ("и", "а") and after.text[0].isalpha():
             return bool(first_parse(after.low)[1] & _FINITE)  # `на 25 тыс. и составило`: the next verb
+        if nxt.text.isalpha() and nxt.text.islower() and "ADVB" in first_parse(nxt.low)[1]:
+            return True  # `до 3 миллионов ежедневно`: an adverb counts nothing
         return nxt.text in _BARE_NUMBER_NEXT
 
     def _listed(self, lead: int) -> bool:
@@ -1408,14 +1430,24 @@ class _Scanner:
             # `один` + its noun counts one (`ранен один гражданин`, `и одного жителя`), unless it is an
             # article or pronoun (see _one_not_counted); a unit of measure is read further down
             measure = _unit_after(tokens, num, i, text)
-            if qual_found is None and (measure is None or measure.kind == "count"):
+            # `более одного удостоверения`, `не реже одного раза`: a bound keeps `один` a number; not the
+            # prepositions `до`, `от`, not `примерно одного поколения` (the same), not `одной пятой`
+            comparison = (
+                qual_found is not None
+                and qual_found[0] != "approx"
+                and tokens[qual_found[1]].low not in _PREP_QUALIFIERS
+                and num.end + 1 < len(tokens)
+                and "Anum" not in first_parse(tokens[num.end + 1].low)[1]
+            )
+            if (qual_found is None or comparison) and (measure is None or measure.kind == "count"):
                 unit = _counted_noun(tokens, num, num.end + 1, text, allow_one=True)
                 if (
                     unit is not None
                     and _next_tight(tokens, num.end, text)
                     and (self._listed(lead) or not _one_not_counted(tokens, lead, unit.end))
                 ):
-                    self._emit(lead, unit.end, "count", 1.0, 1.0, 1.0, unit.unit, "exact")
+                    qual, first = qual_found if comparison else ("exact", lead)
+                    self._emit(first, unit.end, "count", *_value_fields(1.0, qual), unit.unit, qual)
                     return unit.end
             if qual_found is None and self._listed(lead) and not _followed_by(tokens, num.end, "из"):
                 elliptic = self._elliptic_count(lead, num)
@@ -1514,6 +1546,8 @@ class _Scanner:
             return end  # `57 рублей за $1`: the denominator of an exchange rate
         if _quoted_name(tokens, first, end, text) or _opens_title(tokens, first):
             return end  # `«Движение 5 звезд»`, `фильм «28 панфиловцев»`: part of a name in quotes
+        if _fills_quotes(tokens, first, end):
+            return end  # `клуба «16 тонн»`
         if qual == "exact" and end + 2 < len(tokens) and tokens[end + 1].low in ("и", "или"):
             post = POST_QUALIFIERS.get(tokens[end + 2].low)
             after = tokens[end + 3] if end + 3 < len(tokens) else None
@@ -1608,4 +1642,4 @@ def extract_amounts(text: str) -> list[Amount]:
     found = _Scanner(text).run()
     # `Евгений Никитин. Семь жизней М. Горького (9)`: a title in a list of books
     found = outside_titles(text, found)
-    return found
+    return with_context_currency(text, found)

@@ -85,6 +85,20 @@ def match_trie(trie: Trie, tokens: list[Token], i: int, text: str, step: int = 1
 CURRENCIES: Trie = build_trie(
     [(r[0], (r[1], float(r[2]) if len(r) > 2 else 1.0)) for r in _rows("currencies.tsv")]
 )
+
+
+def _ambiguous_currency_nouns(rows: list[list[str]]) -> dict[str, str]:
+    """Nouns listed alone (`фунт~`: GBP) and after an adjective naming another code (`кипрский~ фунт~`)."""
+    alone = {r[0][:-1]: r[1] for r in rows if r[0].endswith("~") and " " not in r[0]}
+    return {
+        noun: alone[noun]
+        for r in rows
+        if r[0].count(" ") == 1 and (noun := r[0].split(" ")[1].rstrip("~")) in alone and r[1] != alone[noun]
+    }
+
+
+# noun -> the code it has alone: `фунт` GBP, `доллар` USD
+AMBIGUOUS_CURRENCY_NOUNS: dict[str, str] = _ambiguous_currency_nouns(_rows("currencies.tsv"))
 PREFIX_SYMBOLS: dict[str, str] = {r[0]: r[1] for r in _rows("prefix_symbols.tsv")}
 # (unit, kind, the spelling the token must have or None)
 UNITS: Trie = build_trie([(r[0], (r[1], r[2], r[3] if len(r) > 3 else None)) for r in _rows("units.tsv")])

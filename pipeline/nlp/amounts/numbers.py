@@ -152,9 +152,53 @@ def _digits(tokens: list[Token], i: int, text: str) -> tuple[float, int] | None:
     raw = "".join(t.text for t in tokens[i : j + 1])
     followed_by_scale = j + 1 < len(tokens) and tokens[j + 1].low in ("млн", "млрд", "тыс", "трлн")
     value = _digit_value(raw, followed_by_scale)
-    if value is None or bad_digit_context(tokens, i, j, text):
+    if value is None:
+        return None
+    if _case_ending(tokens, j, text, value):
+        j += 2  # `в 24-х странах`: the ending belongs to the number
+    if bad_digit_context(tokens, i, j, text):
         return None
     return value, j
+
+
+# endings of the oblique cases of a cardinal by its last word: 2-4 (`двух`, `тремя`), 5-20 and 30
+# (`пяти`, `семи`, `пятью`), 50-80 (`пятидесяти`); `двадцать` and `тридцать` end like the teens.
+# Ordinals share `-ю` (`17-ю дивизию`) and `-ми` (`были 12-ми`): `-ю` counts only before a noun in the
+# instrumental plural (`с 18-ю шайбами`), `-ми` only for `семи`, `восьми`.
+_FEW_ENDINGS = frozenset({"х", "ух", "ёх", "ех", "мя", "умя", "емя", "ьмя"})
+_MANY_ENDINGS = frozenset({"и", "ти"})
+_INSTRUMENTAL_ENDINGS = frozenset({"ю", "ью"})
+_INSTRUMENTAL_PLURAL = ("ами", "ями", "ьми")
+
+
+def _case_ending(tokens: list[Token], j: int, text: str, value: float) -> bool:
+    """`24-х`, `14-и`, `5-ти`: a glued case ending the cardinal's own word takes (not `90-х`, `2-й`)."""
+    if j + 2 >= len(tokens) or not value.is_integer() or value < 2:
+        return False
+    dash, ending = tokens[j + 1], tokens[j + 2]
+    if (
+        dash.text not in _DASHES
+        or not glued(text, tokens[j].end, dash.start)
+        or not glued(text, dash.end, ending.start)
+    ):
+        return False
+    n = int(value)
+    if ending.low in _INSTRUMENTAL_ENDINGS:
+        return (
+            _declines_like_five(n)
+            and j + 3 < len(tokens)
+            and tokens[j + 3].low.endswith(_INSTRUMENTAL_PLURAL)
+        )
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return ending.low in _FEW_ENDINGS
+    return _declines_like_five(n) and (
+        ending.low in _MANY_ENDINGS or (ending.low == "ми" and n % 10 in (7, 8))
+    )
+
+
+def _declines_like_five(n: int) -> bool:
+    """The last word of n declines like `пять` (`пяти`, `пятью`): 5-9 and 10-19 at the end, 20, 30, 50-80."""
+    return n % 10 >= 5 or n % 100 in range(10, 20) or (n % 10 == 0 and (n // 10) % 10 in (2, 3, 5, 6, 7, 8))
 
 
 def _joins_group(tokens: list[Token], j: int, text: str) -> bool:
