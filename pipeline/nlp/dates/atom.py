@@ -42,7 +42,7 @@ class Atom:
         if g == "day":
             d = iv.safe_date(year, self.month or 0, self.day or 0)
             return (d, d) if d else None
-        if not 1 <= year <= iv.MAX_YEAR + 1:  # `с 879 года` (years.py) is early; the parsers bound the rest
+        if not 1 <= year <= iv.FAR_YEAR:  # `с 879 года`, `2242 год` (years.py); the parsers bound the rest
             return None
         if g == "month":
             return iv.months(year, self.month, self.month)

@@ -58,6 +58,10 @@ def day_month(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     a = attach_year(Atom("day", i, mw[0], month=mw[1], day=d), t, lex)
     if a.year is not None and iv.safe_date(a.year, a.month, d) is None:  # 29 февраля 2019
         a.year, a.stop = None, mw[0]
+    # `11 февраля, в воскресенье`: the weekday names the same day
+    s = a.stop
+    if t.low_at(s) == "," and t.low_at(s + 1) in lex.weekday_preps and t.low_at(s + 2) in lex.weekdays:
+        a.stop = s + 3
     return a
 
 

@@ -39,11 +39,13 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
 def _decade_context(t: Tokens, i: int, stop: int, lex: Lexicon) -> bool:
-    """`в 90-е`, `с девяностых`; or after a noun, closing a phrase (`политики 90-х, и чиновники нулевых.`)."""
+    """`в 90-е`, `с девяностых`; or after a noun, closing a phrase (`политики 90-х, и чиновники нулевых.`,
+    `Звёзды рок-н-ролла 80-х встретятся`: the predicate follows)."""
     if t.low_at(i - 1) in lex.decade_context:
         return True
     prev = i - 1
     closes = stop >= len(t) or t.low[stop] in _DECADE_ENDS
+    closes = closes or (t.kind[stop] == WORD and finite_verb(t.low[stop]))
     return closes and prev >= 0 and t.kind[prev] == WORD and t.raw[prev].islower() and len(t.low[prev]) > 3
 
 

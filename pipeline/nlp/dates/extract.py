@@ -149,9 +149,12 @@ def _more_before(t: Tokens, first: int, lex: Lexicon) -> bool:
 
 
 def _recurs(e: object) -> bool:
-    """A year-less day, month or season, or a range of them, that a habitual clause can make yearly."""
+    """A year-less day, month or season, a range of them or an interval bounded by one, that a habitual clause
+    can make yearly."""
     if isinstance(e, Range):
         return _habitual_candidate(e.head) and _habitual_candidate(e.tail)
+    if isinstance(e, Open):  # `весной, ближе к началу апреля`, in a sentence telling the usual course
+        return _habitual_candidate(e.atom)
     return isinstance(e, Atom) and _habitual_candidate(e)
 
 

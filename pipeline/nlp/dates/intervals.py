@@ -9,6 +9,7 @@ from datetime import date, timedelta
 Interval = tuple[date, date]
 
 MIN_YEAR, MAX_YEAR = 1000, 2100
+FAR_YEAR = 9999  # `2242 год`: later years need a year word (years.py)
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:

@@ -47,6 +47,8 @@ class Lexicon:
     year_words: frozenset[str]
     year_abbr: frozenset[str]
     plural_year_words: frozenset[str]
+    not_calendar_year_after: frozenset[str]
+    nominative_year_suffixes: frozenset[str]
     short_year_preps: frozenset[str]  # `с 879 года`
     year_adjectives: frozenset[str]  # `2018 финансовый год`
     year_suffixes: frozenset[str]
@@ -122,6 +124,7 @@ class Lexicon:
     present_predicatives: frozenset[str]  # `сегодня ... нельзя`: present state, 'nowadays'
     habitual_verbs: frozenset[str]  # `считают 23 декабря`: a yearly date, not a date
     habitual_words: frozenset[str]  # `ежегодно`, `традиционно`
+    usual_phrases: tuple[tuple[str, ...], ...]  # `обычно`, `как правило`: habitual in the whole sentence
     holiday_words: frozenset[str]  # `День`, `праздник`: what a habitual verb celebrates
     locative_modifiers: frozenset[str]  # `в конце марта`: kept in the span, all of March
     target_modifiers: frozenset[str]  # `на конец месяца`: locative after one of target_preps
@@ -205,6 +208,8 @@ def lexicon() -> Lexicon:
         year_words=_set(raw, "year_words"),
         year_abbr=_set(raw, "year_abbr"),
         plural_year_words=_set(raw, "plural_year_words"),
+        not_calendar_year_after=_set(raw, "not_calendar_year_after"),
+        nominative_year_suffixes=_set(raw, "nominative_year_suffixes"),
         short_year_preps=_set(raw, "short_year_preps"),
         year_adjectives=_set(raw, "year_adjectives"),
         year_suffixes=_set(raw, "year_suffixes"),
@@ -279,6 +284,7 @@ def lexicon() -> Lexicon:
         present_predicatives=_set(raw, "present_predicatives"),
         habitual_verbs=_set(raw, "habitual_verbs"),
         habitual_words=_set(raw, "habitual_words"),
+        usual_phrases=tuple(tuple(p.split()) for p in raw["usual_phrases"]),
         holiday_words=_set(raw, "holiday_words"),
         locative_modifiers=_set(raw, "locative_modifiers"),
         target_modifiers=_set(raw, "target_modifiers"),

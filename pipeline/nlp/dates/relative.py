@@ -113,12 +113,33 @@ def habitual(t: Tokens, i: int, lex: Lexicon) -> bool:
     lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
     if any(t.low[k] in lex.habitual_words for k in range(lo, hi)):
         return True
+    if _usual(t, i, lex):
+        return True
     if not any(t.low[k] in lex.holiday_words for k in range(lo, hi)):
         return False
     tenses = _clause_tenses(t, i, _COMMA_CLAUSE_ENDS)
     return any(x[5:] in lex.habitual_verbs for x in tenses if x.startswith("Pres:")) and not any(
         x in ("Past", "Fut") for x in tenses
     )
+
+
+_USUAL_CLAUSE_ENDS = _COMMA_CLAUSE_ENDS | {"(", ")", "—", "–"}  # `19 декабря (обычно это формальность)`
+_USUAL_REACH = 3  # tokens past the clause where a parenthetical `, как правило,` may stand
+
+
+def _usual(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """`в начале января обычно показывают`, `Осенью, как правило, в начале октября`: a phrase of the usual
+    course in the clause around token i, or as a parenthetical of its own right next to it."""
+    lo, hi = _clause(t, i, _USUAL_CLAUSE_ENDS)
+    for k in range(max(0, lo - _USUAL_REACH), min(len(t), hi + _USUAL_REACH)):
+        stop = same_year_at(t, k, lex.usual_phrases)
+        if stop is None:
+            continue
+        if lo <= k and stop <= hi:
+            return True
+        if t.low_at(k - 1) == "," and t.low_at(stop) == "," and (stop + 1 == lo or k - 1 == hi):
+            return True
+    return False
 
 
 def _clause(t: Tokens, i: int, ends: frozenset[str] = _CLAUSE_ENDS, window: int = _WINDOW) -> tuple[int, int]:

@@ -65,7 +65,7 @@ def year_at(t: Tokens, i: int, lex: Lexicon, need_word: bool = True) -> tuple[in
     digits needs a singular `год` after it and a preposition before it (`с 879 года`, `в 988 году`)."""
     y = year_number(t, i, lex)
     if y is None:
-        return _short_year(t, i, lex)
+        return _short_year(t, i, lex) or _far_year(t, i, lex) or _two_digit_year(t, i, lex)
     j = i + 1
     s = suffix(t, j, lex.year_suffixes)
     if s is not None:
@@ -94,6 +94,41 @@ def _short_year(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     if not _common_era(t, i + 2) and (len(t.raw[i]) != 3 or t.low_at(i - 1) not in lex.short_year_preps):
         return None
     return i + 2, int(t.raw[i])
+
+
+def _singular_year_word(t: Tokens, j: int, lex: Lexicon) -> int | None:
+    """`году`, `г.` at token j (not `годы`, `гг.`): the index after it."""
+    if t.low_at(j) in lex.plural_year_words:
+        return None
+    return year_word(t, j, lex)
+
+
+def _far_year(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """`2242 год — конец эпохи Солнца`: a year past MAX_YEAR needs a singular year word after it."""
+    if i >= len(t) or t.kind[i] != NUM or len(t.raw[i]) != 4 or t.low_at(i - 1) in lex.number_markers:
+        return None
+    v = int(t.raw[i])
+    stop = _singular_year_word(t, i + 1, lex) if iv.MAX_YEAR < v <= iv.FAR_YEAR else None
+    return None if stop is None else (stop, v)
+
+
+def _two_digit_year(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """`в границах 67-го года`, `в 98-м году`, `в 05-м году`: two digits, an oblique case ending and a
+    singular year word. 30-99 are the last century, 00-09 this one; 10-29 could be either (`революция 17-го
+    года`, `чемпионат 21-го года`) and stay no date. Not an age or a term: `на 91-м году`, `90-м году жизни`,
+    `уже 11-й год`."""
+    if i >= len(t) or t.kind[i] != NUM or len(t.raw[i]) != 2 or t.low_at(i - 1) == "на":
+        return None
+    v = int(t.raw[i])
+    if 10 <= v < 30 or (v < 10 and t.raw[i][0] != "0"):
+        return None
+    s = suffix(t, i + 1, lex.year_suffixes)
+    if s is None or t.low[s - 1] in lex.nominative_year_suffixes:
+        return None
+    stop = _singular_year_word(t, s, lex)
+    if stop is None or t.low_at(stop) in lex.not_calendar_year_after:
+        return None
+    return stop, (2000 if v < 10 else 1900) + v
 
 
 def _common_era(t: Tokens, k: int) -> bool:
