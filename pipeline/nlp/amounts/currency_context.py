@@ -24,12 +24,12 @@ def with_context_currency(text: str, found: list[Amount]) -> list[Amount]:
     out = []
     for amount in found:
         if amount.kind == "money":
-            amount = _read(text, amount, named)
+            amount = _with_named_currency(text, amount, named)
         out.append(amount)
     return out
 
 
-def _read(text: str, amount: Amount, named: dict[str, str]) -> Amount:
+def _with_named_currency(text: str, amount: Amount, named: dict[str, str]) -> Amount:
     words = amount.text.split()
     for n in range(len(words) - 1, 0, -1):
         word = words[n].strip(".,").lower()

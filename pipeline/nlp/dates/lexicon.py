@@ -124,7 +124,7 @@ class Lexicon:
     present_predicatives: frozenset[str]  # `сегодня ... нельзя`: present state, 'nowadays'
     habitual_verbs: frozenset[str]  # `считают 23 декабря`: a yearly date, not a date
     habitual_words: frozenset[str]  # `ежегодно`, `традиционно`
-    usual_phrases: tuple[tuple[str, ...], ...]  # `обычно`, `как правило`: habitual in the whole sentence
+    usual_phrases: tuple[tuple[str, ...], ...]  # `обычно`, `как правило`: their clause or the next recurs
     holiday_words: frozenset[str]  # `День`, `праздник`: what a habitual verb celebrates
     locative_modifiers: frozenset[str]  # `в конце марта`: kept in the span, all of March
     target_modifiers: frozenset[str]  # `на конец месяца`: locative after one of target_preps

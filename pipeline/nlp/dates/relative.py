@@ -6,9 +6,9 @@ from __future__ import annotations
 from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.events import names_edition
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.tokens import ADJECTIVE_ENDINGS, NUM, WORD, Tokens, dating_adjective
+from pipeline.nlp.dates.tokens import ADJECTIVE_ENDINGS, NUM, WORD, Tokens, dating_adjective, phrase_at
 from pipeline.nlp.dates.verbs import finite_verb, verb_tense
-from pipeline.nlp.dates.years import same_year_at, year_at
+from pipeline.nlp.dates.years import year_at
 from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
 
@@ -132,7 +132,7 @@ def _usual(t: Tokens, i: int, lex: Lexicon) -> bool:
     course in the clause around token i, or as a parenthetical of its own right next to it."""
     lo, hi = _clause(t, i, _USUAL_CLAUSE_ENDS)
     for k in range(max(0, lo - _USUAL_REACH), min(len(t), hi + _USUAL_REACH)):
-        stop = same_year_at(t, k, lex.usual_phrases)
+        stop = phrase_at(t, k, lex.usual_phrases)
         if stop is None:
             continue
         if lo <= k and stop <= hi:
@@ -719,7 +719,7 @@ def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     """`в том же году`, `в тот же год`: the year mentioned last (resolved in extract.py)."""
     if t.low[i] not in lex.same_year_first:
         return None
-    stop = same_year_at(t, i, lex.same_year_alone)
+    stop = phrase_at(t, i, lex.same_year_alone)
     return Atom("year", i, stop, anaphoric=True) if stop is not None else None
 
 

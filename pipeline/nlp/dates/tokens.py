@@ -94,6 +94,14 @@ def suffix(t: Tokens, j: int, allowed: frozenset[str]) -> int | None:
     return None
 
 
+def phrase_at(t: Tokens, i: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:
+    """One of the word sequences `seqs` at token i (`того же года`, `как правило`): the index after it."""
+    for seq in seqs:
+        if all(t.low_at(i + n) == w for n, w in enumerate(seq)):
+            return i + len(seq)
+    return None
+
+
 def abbr_dot(t: Tokens, j: int) -> int:
     """Skip the dot of an abbreviation (`г.`, `кв.`) when it is glued to it."""
     return j + 1 if t.low_at(j) == "." and t.adjacent(j) else j

@@ -7,7 +7,7 @@ from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.events import names_edition
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.titles import imprint_years
-from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, abbr_dot, suffix
+from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, abbr_dot, phrase_at, suffix
 from pipeline.nlp.dates.verbs import finite_verb, verb_tense
 from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
@@ -146,14 +146,6 @@ def rel_year_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-def same_year_at(t: Tokens, i: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:
-    """`того же года` (the year mentioned last): the index after it."""
-    for seq in seqs:
-        if all(t.low_at(i + n) == w for n, w in enumerate(seq)):
-            return i + len(seq)
-    return None
-
-
 def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
     """Extend an atom by a following year (`мая 2019 года`) or relative year (`мая прошлого года`)."""
     y = year_at(t, a.stop, lex, need_word=False)
@@ -166,11 +158,11 @@ def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
         return a
     if t.low_at(a.stop) not in lex.year_tail_first:  # cheap test before the sequences below
         return a
-    s = same_year_at(t, a.stop, lex.same_year_tails)  # `в сентябре того же года`
+    s = phrase_at(t, a.stop, lex.same_year_tails)  # `в сентябре того же года`
     if s is not None:
         a.stop, a.anaphoric = s, True
         return a
-    s = same_year_at(t, a.stop, lex.this_year_abbr)  # `в октябре с.г.`
+    s = phrase_at(t, a.stop, lex.this_year_abbr)  # `в октябре с.г.`
     if s is not None and t.adjacent(a.stop + 1):
         a.stop, a.rel_year = s, 0
     return a
