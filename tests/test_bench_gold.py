@@ -98,6 +98,11 @@ PARTS = {
     "test79": (14, 0),
     "test80": (14, 0),
     "test81": (12, 0),
+    # test82-85: second excerpts (from the paragraph after char 1700) of articles no gold held before
+    "test82": (5, 0),
+    "test83": (4, 0),
+    "test84": (9, 0),
+    "test85": (8, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
