@@ -270,8 +270,12 @@ def _counted_noun(
             j += 1  # `50 «народных» парков`: the quote marks around an adjective
             continue
         if adjectives and tok.low in _ADJ_JOINS:
-            if tok.low == "," and j + 1 < len(tokens) and participle(tokens[j + 1]):
-                return None  # `4 военнопленных, захваченных во время ...`: a participial clause begins
+            if (
+                tok.low == ","
+                and j + 1 < len(tokens)
+                and (participle(tokens[j + 1]) or tokens[j + 1].low.startswith("котор"))
+            ):
+                return None  # `4 военнопленных, захваченных ...`, `одна золотая, которую`: a clause begins
             shared = _shared_noun(tokens, j, text)
             if shared is not None:
                 return Unit("count", shared, j - 1)  # `четыре золотые и две серебряные медали`
@@ -389,6 +393,17 @@ def _adjective_next(tokens: list[Token], j: int, text: str) -> bool:
 
 def _adjective(tok: Token) -> bool:
     return tok.text[0].isalpha() and "ADJF" in first_parse(tok.low)[1]
+
+
+def _adjective_of_left_noun(tokens: list[Token], j: int, before: Amount) -> bool:
+    """Token j is an adjective standing for the noun of the count before, which had one too (`девять
+    бронзовых наград, шесть серебряных и одна золотая`): no noun of its own follows."""
+    if not any(w.isalpha() and "ADJF" in first_parse(w.lower())[1] for w in before.text.split()[1:]):
+        return False
+    if not _adjective(tokens[j]) or "NOUN" in first_parse(tokens[j].low)[1]:
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is None or not nxt.text[0].isalpha() or nxt.low in ("и", "а", "или")
 
 
 def _quoted_adjective(tokens: list[Token], j: int) -> bool:
@@ -756,6 +771,18 @@ _VERB_FORMS = frozenset({"VERB", "INFN"})
 _WINDOW_BEFORE = 90  # characters the scanner sees before a number: the change word's lookback must fit
 
 
+def _noun_between(tokens: list[Token], a: int, b: int) -> bool:
+    """A lower-case noun stands between tokens a and b (`со скоростью`), not the period of a rate (`с 77 млн т
+    в год до 100 млн т`)."""
+    return any(
+        t.text.isalpha()
+        and t.text.islower()
+        and t.low not in _RATE_PERIODS
+        and "NOUN" in first_parse(t.low)[1]
+        for t in tokens[a + 1 : b]
+    )
+
+
 def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel: bool) -> bool:
     """Is `до` at token k the target of a change (`вырос до 10%`, `с 5 до 10%`, `снизился на 3 п.п., до 62%`)?
 
@@ -776,6 +803,8 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
         if j < floor and parallel:
             return True  # `снизились для рабочих до 250 г, остальным жителям – до 125 г`
         near = k - j <= _FROM_LOOKBACK
+        if near and j < floor and _noun_between(tokens, j, k):
+            return False  # `до 16,9 тыс. км со скоростью до 950 км/ч`: a limit of another quantity
         if near and (is_ascii_digit(tok.text[0]) or j < floor or tok.low in NUMBER_START_WORDS):
             return (
                 True  # a number or the end of the previous amount: `с 5 до 10%`, `в четыре раза – до 16 млрд`
@@ -1240,6 +1269,8 @@ class _Scanner:
             if nxt.text[0].isalpha():
                 if first > 0 and tokens[first - 1].low == "из" and self._describes_whole(j):
                     return Unit("count", before.unit, j)  # `в четырёх гонках из шести возможных`
+                if j == num.end + 1 and _adjective_of_left_noun(tokens, j, before):
+                    return Unit("count", before.unit, j)  # `девять бронзовых наград, шесть серебряных`
                 if not (
                     nxt.low in _ELLIPSIS_NEXT
                     or first_parse(_word(nxt))[1] & _FINITE
@@ -1431,11 +1462,13 @@ class _Scanner:
             # article or pronoun (see _one_not_counted); a unit of measure is read further down
             measure = _unit_after(tokens, num, i, text)
             # `более одного удостоверения`, `не реже одного раза`: a bound keeps `один` a number; not the
-            # prepositions `до`, `от`, not `примерно одного поколения` (the same), not `одной пятой`
+            # prepositions `до`, `от`, `в пределах одной гонки`, not `примерно одного поколения` (the same),
+            # not `одной пятой`
             comparison = (
                 qual_found is not None
                 and qual_found[0] != "approx"
                 and tokens[qual_found[1]].low not in _PREP_QUALIFIERS
+                and tokens[qual_found[1]].low != "в"
                 and num.end + 1 < len(tokens)
                 and "Anum" not in first_parse(tokens[num.end + 1].low)[1]
             )
@@ -1451,9 +1484,9 @@ class _Scanner:
                     return unit.end
             if qual_found is None and self._listed(lead) and not _followed_by(tokens, num.end, "из"):
                 elliptic = self._elliptic_count(lead, num)
-                if elliptic is not None:  # `пять — Ту-160М1 и один Ту-22MR`
-                    self._emit(lead, num.end, "count", 1.0, 1.0, 1.0, elliptic.unit, "exact")
-                    return num.end
+                if elliptic is not None:  # `пять — Ту-160М1 и один Ту-22MR`, `и одна золотая`
+                    self._emit(lead, elliptic.end, "count", 1.0, 1.0, 1.0, elliptic.unit, "exact")
+                    return elliptic.end
             rate = self._one_per_period(lead, num) if qual_found is None else None
             if rate is not None:  # `один визит в год`: a count at a rate (the test3 convention)
                 self._emit(lead, rate.end, "count", 1.0, 1.0, 1.0, rate.unit, "exact")
