@@ -2106,6 +2106,15 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         None,
         [U("20 марта, в субботу", "date", "day"), U("19 декабря", "date", "day")],
     ),
+    # a short bracketed aside between a day and its year, or before the next item of a list
+    (
+        "Выборы пройдут 22 апреля (первый тур) и 6 мая (второй тур) 2012 года.",
+        None,
+        [
+            M("22 апреля", "date", "2012-04-22", "2012-04-22", "day"),
+            M("6 мая (второй тур) 2012 года", "date", "2012-05-06", "2012-05-06", "day"),
+        ],
+    ),
     # a short decade after a noun, before the predicate
     (
         "Звёзды рок-н-ролла 80-х выступят в Москве.",

@@ -614,14 +614,19 @@ def _list_end(tokens: list[Token], j: int, text: str) -> int:
 
 
 _TITLE_CUE_REACH = 3  # words back from the quote: `в статье Частного корреспондента «5 мыслей ...»`
+_TITLE_WORDS_BEFORE = 4  # words of a title before its amount: `девиза «Мы одна семья»`
 
 
-def _opens_title(tokens: list[Token], first: int) -> bool:
+def _in_title(tokens: list[Token], first: int) -> bool:
     """`под названием «Пять стратегий ...»`, `фильм «28 панфиловцев»`, `в статье Частного корреспондента «5
-    мыслей ...»`: the amount opens a quoted title named by a word of works, maybe with its author between."""
-    if first < 2 or tokens[first - 1].text not in '«"':
+    мыслей ...»`, `девиза «Мы одна семья»`: the amount stands in a quoted title named by a word of works (or
+    of mottos), maybe with its author between."""
+    quote = first - 1
+    while quote >= 0 and first - quote <= _TITLE_WORDS_BEFORE and tokens[quote].text[0].isalpha():
+        quote -= 1
+    if quote < 1 or tokens[quote].text not in '«"':
         return False
-    for cue in tokens[max(0, first - 1 - _TITLE_CUE_REACH) : first - 1][::-1]:
+    for cue in tokens[max(0, quote - _TITLE_CUE_REACH) : quote][::-1]:
         if not cue.text[0].isalpha():
             return False
         if first_parse(cue.low)[0] in TITLE_WORDS:
@@ -1478,6 +1483,7 @@ class _Scanner:
                     unit is not None
                     and _next_tight(tokens, num.end, text)
                     and (self._listed(lead) or not _one_not_counted(tokens, lead, unit.end))
+                    and not _in_title(tokens, lead)  # `девиза «Мы одна семья»`
                 ):
                     qual, first = qual_found if comparison else ("exact", lead)
                     self._emit(first, unit.end, "count", *_value_fields(1.0, qual), unit.unit, qual)
@@ -1577,7 +1583,7 @@ class _Scanner:
         end = max(unit.end, num.end)
         if unit.kind == "money" and num.value == 1 and self._rate_of_previous(first):
             return end  # `57 рублей за $1`: the denominator of an exchange rate
-        if _quoted_name(tokens, first, end, text) or _opens_title(tokens, first):
+        if _quoted_name(tokens, first, end, text) or _in_title(tokens, first):
             return end  # `«Движение 5 звезд»`, `фильм «28 панфиловцев»`: part of a name in quotes
         if _fills_quotes(tokens, first, end):
             return end  # `клуба «16 тонн»`

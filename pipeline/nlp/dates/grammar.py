@@ -15,7 +15,7 @@ from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.atoms import ordinal
 from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, suffix
+from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, after_aside, suffix
 from pipeline.nlp.dates.years import attach_year, year_number
 from pipeline.nlp.morph_vocab import morph_vocab
 
@@ -388,6 +388,7 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
     if not heads:
         return None
     k = heads[0].stop if full is not None else i + 1
+    k = after_aside(t, k)  # `22 апреля (первый тур) и 6 мая (второй тур) 2012 года`
     # At most a dozen items: a long list of numbers (a table) must not make the scan quadratic.
     limit = k + 2 * _MAX_ITEMS
     while t.low_at(k) == "," and k + 1 < len(t) and t.kind[k + 1] == t.kind[i] and k < limit:

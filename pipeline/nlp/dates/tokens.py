@@ -102,6 +102,21 @@ def phrase_at(t: Tokens, i: int, seqs: tuple[tuple[str, ...], ...]) -> int | Non
     return None
 
 
+_ASIDE_WORDS = 4  # words in a bracketed aside a date may step over: `6 мая (второй тур) 2012 года`
+
+
+def after_aside(t: Tokens, k: int) -> int:
+    """The index after a short bracketed aside of words at token k (`(первый тур)`), else k."""
+    if t.low_at(k) != "(":
+        return k
+    for j in range(k + 1, min(len(t), k + 2 + _ASIDE_WORDS)):
+        if t.low[j] == ")":
+            return j + 1 if j > k + 1 else k
+        if t.kind[j] != WORD:
+            return k
+    return k
+
+
 def abbr_dot(t: Tokens, j: int) -> int:
     """Skip the dot of an abbreviation (`г.`, `кв.`) when it is glued to it."""
     return j + 1 if t.low_at(j) == "." and t.adjacent(j) else j

@@ -7,7 +7,7 @@ from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.events import names_edition
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.titles import imprint_years
-from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, abbr_dot, phrase_at, suffix
+from pipeline.nlp.dates.tokens import NUM, WORD, Tokens, abbr_dot, after_aside, phrase_at, suffix
 from pipeline.nlp.dates.verbs import finite_verb, verb_tense
 from pipeline.nlp.morph_vocab import morph_vocab, word_cache
 
@@ -147,8 +147,12 @@ def rel_year_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
 
 
 def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
-    """Extend an atom by a following year (`мая 2019 года`) or relative year (`мая прошлого года`)."""
+    """Extend an atom by a following year (`мая 2019 года`, `6 мая (второй тур) 2012 года`) or relative year
+    (`мая прошлого года`)."""
     y = year_at(t, a.stop, lex, need_word=False)
+    aside = after_aside(t, a.stop)
+    if y is None and aside > a.stop:
+        y = year_at(t, aside, lex)  # past an aside only a year with its word
     if y is not None:
         a.stop, a.year = y
         return a
