@@ -1130,6 +1130,18 @@ CASES: list[tuple[str, list[tuple]]] = [
         [ex("70 млн т", Q, 7e7, "t"), ex("90 млн т", Q, 9e7, "t")],
     ),
     ("Рост экономики составит в пределах 2%.", [lt("в пределах 2%", P, 2.0, "%", "lte")]),
+    # `ни одного метра` is none; a noun of time after a bare scaled number takes no unit from before
+    (
+        "Ни одного метра не отдали, иголку длиной 7 см создали 50 тыс. лет назад.",
+        [ex("7 см", Q, 7.0, "cm")],
+    ),
+    # a unit abbreviation glued to the number by a dash: a calibre
+    ("Применялись 152-мм гаубицы и 30-мм пушки.", [ex("152-мм", Q, 152.0, "mm"), ex("30-мм", Q, 30.0, "mm")]),
+    # a bound between the number and its noun
+    (
+        "Закон требует применить пять или более мер, а налог — 10 и более процентов.",
+        [gt("пять или более мер", C, 5.0, "мера", "gte"), gt("10 и более процентов", P, 10.0, "%", "gte")],
+    ),
     # adjectives standing for the noun of a list's first count
     (
         "В активе команды семь бронзовых наград, четыре серебряных и одна золотая, которую завоевал биатлонист.",

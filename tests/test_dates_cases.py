@@ -2115,6 +2115,12 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("6 мая (второй тур) 2012 года", "date", "2012-05-06", "2012-05-06", "day"),
         ],
     ),
+    # the middle of a year is the first day of its second half, like the middle year of a decade
+    (
+        "Рынок перегреется к середине 2017 года.",
+        None,
+        [M("к середине 2017 года", "open_start", None, "2017-07-01", "year")],
+    ),
     # a short decade after a noun, before the predicate
     (
         "Звёзды рок-н-ролла 80-х выступят в Москве.",

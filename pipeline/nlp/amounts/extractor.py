@@ -17,6 +17,7 @@ from pipeline.nlp.amounts.lexicon import (
     DEGREE_ADVERBS,
     EXCEED_WORDS,
     EXISTENTIAL_VERBS,
+    GLUED_UNITS,
     IDIOMS,
     IMPRINT_UNITS,
     MONEY_CUES,
@@ -153,9 +154,9 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
     ):
         if tokens[k + 1].low.startswith(PERCENT_ADJ_STEM):
             return Unit("percent", "%", k + 1)  # `10-процентный`, `2,5-процентная ставка`
-        measure = measure_adjective_unit(tokens[k + 1].low)
+        measure = measure_adjective_unit(tokens[k + 1].low) or GLUED_UNITS.get(tokens[k + 1].low)
         if measure is not None and num.is_digits:
-            return Unit("quantity", measure, k + 1)  # `17-метровая`, `130-миллиметровыми`
+            return Unit("quantity", measure, k + 1)  # `17-метровая`, `130-миллиметровыми`, `152-мм`
     cur = match_trie(CURRENCIES, tokens, k, text)
     unit = match_unit(tokens, k, text)
     if unit is not None and _glued_code(tokens, unit[1]):
@@ -658,6 +659,14 @@ def _quoted_name(tokens: list[Token], first: int, end: int, text: str) -> bool:
     return False
 
 
+def _inner_post_qualifier(tokens: list[Token], num: Number, text: str) -> str | None:
+    """`и более`, `или менее` right after the number, before a noun or unit: the qualifier it makes."""
+    k = num.end + 1
+    if k + 2 >= len(tokens) or tokens[k].low not in ("и", "или") or not _next_tight(tokens, num.end, text):
+        return None
+    return POST_QUALIFIERS.get(tokens[k + 1].low)
+
+
 def _singular_count(num: Number) -> bool:
     """Numbers ending in 1 (not 11) take singular adjectives and nouns: `31 оснащённый автомобиль`."""
     v = num.value
@@ -1072,6 +1081,8 @@ class _Scanner:
             return None
         if self.out[-1].kind == "count" and (self.out[-1].value or 0) < 1000 and not listed:
             return None  # `Двое игроков поставили миллион`: only a scaled count goes on (`159 тыс.`)
+        if self._time_noun_after(num):
+            return None  # `длиной 7 см, созданную 50 тыс. лет назад`: years, not centimetres
         gap = self.text[self.out[-1].end : self.tokens[lead].start]
         if self._bracketed(lead, num):
             if len(gap) > _LISTED_GAP_CHARS or "\n" in gap or sum(gap.count(ch) for ch in ".;!?") > 1:
@@ -1079,6 +1090,13 @@ class _Scanner:
         elif len(gap) > 40 or any(ch in gap for ch in ".;:!?\n()«»"):
             return None
         return Unit(self.out[-1].kind, self.out[-1].unit, num.end)
+
+    def _time_noun_after(self, num: Number) -> bool:
+        """A noun of time follows the number (`50 тыс. лет`): it counts a length, not the unit before it."""
+        if num.end + 1 >= len(self.tokens) or not self.tokens[num.end + 1].text.isalpha():
+            return False
+        lemma, grammemes = first_parse(self.tokens[num.end + 1].low)
+        return lemma in COUNT_STOPLIST and "NOUN" in grammemes
 
     def _rate_of_previous(self, first: int) -> bool:
         """`за` at token first - 1 follows a money amount right before it: `57 рублей за $1`."""
@@ -1500,6 +1518,8 @@ class _Scanner:
             unit = measure
             if unit is None or unit.kind == "count" or (lead > 0 and tokens[lead - 1].low == _PER):
                 return None  # `$6 млн за один километр`: the denominator of a rate
+            if lead > 0 and tokens[lead - 1].low == "ни":
+                return None  # `Ни одного метра не уступили`: none
             # `на один процентный пункт`, `одна тонна`: a unit of measure makes `один` a number
             qual, first = qual_found if qual_found else ("exact", lead)
             value, vmin, vmax = _value_fields(_times(1.0, unit.factor), qual)
@@ -1518,6 +1538,15 @@ class _Scanner:
             if scale is not None:  # `$2,1 и $1,7 млрд соответственно`: the scale written once, at the end
                 num = Number(scaled_sum(0.0, num.value, scale), num.end, True, num.is_digits, scale)
         unit = Unit("money", prefix, num.end) if prefix else _unit_after(tokens, num, i, text)
+        if (
+            unit is None
+            and not prefix
+            and qual == "exact"
+            and (inner := _inner_post_qualifier(tokens, num, text))
+        ):
+            # `пять или более мер`, `10 и более процентов`: the bound stands between the number and its noun
+            unit = _unit_after(tokens, num._replace(end=num.end + 2), i, text)
+            qual = inner if unit is not None else qual
         if unit is None and (qual == "exact" or tokens[first].low not in _PREP_QUALIFIERS):
             # a qualifier applies to its own member only: `около 39 млрд и 23,9 млрд руб.`
             unit = _list_unit(tokens, num, text)

@@ -153,6 +153,14 @@ def compound_adjective(word: str) -> tuple[float, str, str] | None:
     return (_COMPOUND_STEMS[m.group(1)], "quantity", unit) if unit is not None else None
 
 
+# `152-мм орудия`, `10-км гонка`: unit abbreviations of two letters or more glued to the number by a dash
+GLUED_UNITS: dict[str, str] = {
+    r[0].split()[0]: r[1]
+    for r in _rows("units.tsv")
+    if r[2] == "quantity" and len(r) == 3 and re.fullmatch(r"[а-я]{2,3}( \.\?)?", r[0])
+}
+
+
 def measure_adjective_unit(word: str) -> str | None:
     """The unit of an adjectival measure word (`метровая` -> 'm'), or None (`метровке`, `летний`)."""
     m = _MEASURE_ADJ.fullmatch(word)

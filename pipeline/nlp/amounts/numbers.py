@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from pipeline.nlp.amounts.lexicon import (
     BARE_SCALE_SURE,
+    GLUED_UNITS,
     GROUP_SCALE_FORMS,
     NUMBER_WORDS,
     SCALE_WORD_FORMS,
@@ -107,8 +108,10 @@ def bad_digit_context(tokens: list[Token], i: int, j: int, text: str) -> bool:
                     and after.text[0].isalpha()
                     and not after.low.startswith(PERCENT_ADJ_STEM)
                     and measure_adjective_unit(after.low) is None
+                    and after.low not in GLUED_UNITS
                 ):
-                    # `2-й`, `45-летний`, `90-х`, `45-ФЗ`; `10-процентный` is a percent, `17-метровая` 17 m
+                    # `2-й`, `45-летний`, `90-х`, `45-ФЗ`; `10-процентный` is a percent, `17-метровая` 17 m,
+                    # `152-мм` 152 mm
                     return True
     return False
 

@@ -257,6 +257,8 @@ def _point(span: iv.Interval, pivot: str) -> date:
     years = span[1].year - span[0].year + 1
     if years >= 10:  # `с середины 1960-х`, `середины XIX века`: the first day of the middle year
         return date(span[0].year + years // 2, 1, 1)
+    if span == iv.year_span(span[0].year):  # `к середине 2017 года`: the first day of the second half
+        return date(span[0].year, 7, 1)
     return span[0] + (span[1] - span[0]) // 2
 
 
