@@ -103,6 +103,9 @@ PARTS = {
     "test83": (4, 0),
     "test84": (9, 0),
     "test85": (8, 0),
+    "test86": (10, 0),
+    "test87": (13, 0),
+    "test88": (14, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
