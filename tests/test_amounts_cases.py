@@ -1137,6 +1137,21 @@ CASES: list[tuple[str, list[tuple]]] = [
     ),
     # a unit abbreviation glued to the number by a dash: a calibre
     ("Применялись 152-мм гаубицы и 30-мм пушки.", [ex("152-мм", Q, 152.0, "mm"), ex("30-мм", Q, 30.0, "mm")]),
+    # a singular substantivized adjective after `один` or a number ending in 1
+    (
+        "Двое ополченцев погибли, один тяжелораненый; в тюрьме содержался 41 заключённый.",
+        [
+            ex("Двое ополченцев", C, 2.0, "ополченец"),
+            ex("один тяжелораненый", C, 1.0, "тяжелораненый"),
+            ex("41 заключённый", C, 41.0, "заключённый"),
+        ],
+    ),
+    # a number alone in brackets after the noun of `количество`, and the next members of such a list
+    (
+        "Наибольшее количество арестованных журналистов (67) в Китае, а по количеству набранных очков (1109), "
+        "хет-триков (20) он лидер.",
+        [ex("67", C, 67.0, "журналист"), ex("1109", C, 1109.0, "очко"), ex("20", C, 20.0, "хет-трик")],
+    ),
     # a bound between the number and its noun
     (
         "Закон требует применить пять или более мер, а налог — 10 и более процентов.",
@@ -1252,6 +1267,8 @@ TRAPS: list[str] = [
     "Команда заняла 17-ю позицию, а год назад была 12-ми.",
     # a number opening a quoted title after its author, or filling a quoted name
     "В статье Дмитрия Иванова «7 уроков кризиса» об этом ни слова, концерт прошёл в клубе «16 тонн».",
+    # a noun after a comma begins another clause: `поединок` is not what `одна` counts
+    "Перед боем возникла одна грязная, поединок отменился.",
     # an amount anywhere in a quoted title or motto
     "Клуб живёт под девизом «Мы одна семья», а новость вышла под заголовком «В России 138 бегунов сбежали».",
     # `примерно одного поколения` (the same), `одной пятой` (a fraction) are no counts of one

@@ -8,7 +8,13 @@ from typing import NamedTuple
 
 from pipeline.nlp.amounts.currency_context import with_context_currency
 from pipeline.nlp.amounts.ellipsis import count_noun_ahead, is_year_token, shared_unit_ahead
-from pipeline.nlp.amounts.heads import HEAD_STEMS, counted_abbreviation, head_noun, participle
+from pipeline.nlp.amounts.heads import (
+    HEAD_STEMS,
+    bracketed_head_noun,
+    counted_abbreviation,
+    head_noun,
+    participle,
+)
 from pipeline.nlp.amounts.lexicon import (
     ANCHORS,
     CHANGE_WORDS,
@@ -271,11 +277,7 @@ def _counted_noun(
             j += 1  # `50 «народных» парков`: the quote marks around an adjective
             continue
         if adjectives and tok.low in _ADJ_JOINS:
-            if (
-                tok.low == ","
-                and j + 1 < len(tokens)
-                and (participle(tokens[j + 1]) or tokens[j + 1].low.startswith("котор"))
-            ):
+            if tok.low == "," and j + 1 < len(tokens) and _opens_clause(tokens[j + 1]):
                 return None  # `4 военнопленных, захваченных ...`, `одна золотая, которую`: a clause begins
             shared = _shared_noun(tokens, j, text)
             if shared is not None:
@@ -394,6 +396,12 @@ def _adjective_next(tokens: list[Token], j: int, text: str) -> bool:
 
 def _adjective(tok: Token) -> bool:
     return tok.text[0].isalpha() and "ADJF" in first_parse(tok.low)[1]
+
+
+def _opens_clause(tok: Token) -> bool:
+    """After a comma inside a counted phrase: a participle, `который` or a noun (`одна грязная, поединок
+    отменился`) begin another clause; an adjective goes on (`пяти новых, очень разных книг`)."""
+    return participle(tok) or tok.low.startswith("котор") or "NOUN" in first_parse(tok.low)[1]
 
 
 def _adjective_of_left_noun(tokens: list[Token], j: int, before: Amount) -> bool:
@@ -1131,6 +1139,27 @@ class _Scanner:
                 return None  # `Число браков выросло на 64 тыс. Игроков продадут на 110 млн.`: others
         return Unit(echoed.kind, echoed.unit, num.end)
 
+    def _bracketed_head(self, lead: int, num: Number) -> Unit | None:
+        """`количество арестованных журналистов (67)`: a number alone in brackets after the noun of
+        `число`/`количество` counts it."""
+        if not self._bracketed(lead, num) or lead < 2:
+            return None
+        noun = bracketed_head_noun(self.tokens, lead - 1) or self._bracketed_list_noun(lead)
+        return Unit("count", noun, num.end) if noun is not None else None
+
+    def _bracketed_list_noun(self, lead: int) -> str | None:
+        """`по количеству очков (1109), хет-триков (20)`: the next noun of a list of bracketed counts."""
+        before = self.out[-1] if self.out else None
+        word = self.tokens[lead - 2]
+        if before is None or before.kind != "count" or self.text[before.start - 1 : before.start] != "(":
+            return None
+        if self.text[before.end : word.start].strip() not in ("),", ") и", ")"):
+            return None
+        lemma, grammemes = first_parse(word.low)
+        if not word.text.islower() or not {"NOUN", "gent", "plur"} <= grammemes:
+            return None
+        return count_lemma(word.low, None) or lemma
+
     def _bracketed(self, lead: int, num: Number) -> bool:
         """The number stands alone in brackets: `(48,8 тыс.)`."""
         tokens = self.tokens
@@ -1558,6 +1587,7 @@ class _Scanner:
             unit = (
                 unit
                 or self._noun_before(lead, num)
+                or self._bracketed_head(lead, num)
                 or self._previous_unit(lead, num)
                 or self._money_in_context(num)
                 or self._scaled_echo(lead, num)

@@ -68,6 +68,20 @@ def head_noun(tokens: list[Token], lead: int) -> str | None:
     return None
 
 
+_BRACKETED_HEAD_REACH = 4  # words between `количество` and a bracket: `количеству набранных очков (1109)`
+
+
+def bracketed_head_noun(tokens: list[Token], opening: int) -> str | None:
+    """`количество арестованных журналистов (67)`: the noun of `число`/`количество` (past its adjectives)
+    right before the bracket at token `opening`, which a number alone in the brackets counts."""
+    for k in range(opening - 1, max(opening - 2 - _BRACKETED_HEAD_REACH, -1), -1):
+        if not tokens[k].text.isalpha():
+            return None
+        if tokens[k].low.startswith(HEAD_STEMS) and first_parse(tokens[k].low)[0] in _AMOUNT_HEADS:
+            return _head_count_noun(tokens, k + 1, opening) if k + 1 < opening else None
+    return None
+
+
 def _changed_head(tokens: list[Token], k: int, lead: int) -> bool:
     """`увеличить количество машин до 160 тыс.`: the verb of change governs `число`/`количество` at k, and
     the number is its target or step."""

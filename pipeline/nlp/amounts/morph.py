@@ -173,11 +173,12 @@ _INFLECTED = frozenset(
 
 @word_cache
 def adjective_head(word: str) -> str | None:
-    """Masculine singular nominative of a plural adjective/participle (`потерпевших` -> `потерпевший`).
+    """Masculine singular nominative of an adjective/participle (`потерпевших` -> `потерпевший`, `одна
+    военнослужащая` -> `военнослужащий`).
 
     Keeps ё (`заключённых` -> `заключённый`)."""
     for p in _parse(word):
-        if ("ADJF" in p.tag or "PRTF" in p.tag) and "plur" in p.tag:
+        if ("ADJF" in p.tag or "PRTF" in p.tag) and ("plur" in p.tag or "sing" in p.tag):
             # natasha's wrapper takes UD names in inflect(), so pick the form from the lexeme instead
             # same tense/voice as the parse: `подозреваемых` -> `подозреваемый`, not `подозревающий`
             stable = set(p.tag.grammemes) - _INFLECTED
