@@ -1708,6 +1708,8 @@ class _Scanner:
         unit2 = _unit_after(tokens, num2, k, text)
         if unit2 is None and unit is not None and unit.kind == "money" and prefix:
             unit2 = Unit("money", prefix, num2.end)  # `$5-10 млн`
+        if unit2 is None and unit is not None and unit.kind == "count" and unit.end > num.end and via_dash:
+            return None  # `два полных теневых затмения — 31 января`: a count, then what it lists
         if unit2 is None:
             unit2 = unit
         if unit2 is None and not num.scaled and not num2.scaled and not _is_year(num, tokens, i):
