@@ -107,6 +107,9 @@ PARTS = {
     "test87": (13, 0),
     "test88": (14, 0),
     "test89": (11, 0),
+    "test90": (10, 0),
+    "test91": (11, 0),
+    "test92": (9, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a

@@ -191,7 +191,7 @@ Later sets (test14 onward) are described in the README. test82-85 hold second ex
 paragraph that starts in chars 1700-2600 to the newline 1100-1700 chars later nearest +1500, of articles
 without ``published`` that no gold held, shuffled by ``random.Random(20261201)``, forty candidates per
 annotator; test86-89 the same from articles no candidate list held before, shuffled by
-``random.Random(20261202)``, sixty per annotator.
+``random.Random(20261202)``, sixty per annotator, and test90-93 likewise with ``random.Random(20261203)``.
 ``tests/data/factru_gold_{1,2,3,4}.jsonl`` hold texts of the FactRuEval dev set (read them with
 ``--texts ../shared/data/factru_dev.jsonl``): whole up to 2,200 chars, else up to the newline in chars
 1300-2200 nearest 1800, shuffled by ``random.Random(2026)`` and dealt in turn to four annotators.
