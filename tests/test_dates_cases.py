@@ -2121,6 +2121,15 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         None,
         [M("к середине 2017 года", "open_start", None, "2017-07-01", "year")],
     ),
+    # the year of a period noun does not join the month range after it
+    (
+        "По сравнению с аналогичным периодом прошлого года в январе — августе 2017-го производство выросло.",
+        None,
+        [
+            U("прошлого года", "relative", "year"),
+            M("январе — августе 2017-го", "range", "2017-01-01", "2017-08-31", "month"),
+        ],
+    ),
     # a short decade after a noun, before the predicate
     (
         "Звёзды рок-н-ролла 80-х выступят в Москве.",

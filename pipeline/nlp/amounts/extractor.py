@@ -814,7 +814,7 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
     """
     k = _before_aside(tokens, k)  # `с 11,094 тыс. грн. ($426,6) до`: the conversion in brackets aside
     k = _before_rate(tokens, k, text)  # `с $485 за тыс. куб. м до $352`: the rate's measure aside
-    if k > 1 and tokens[k - 1].text == "(" and k - 2 >= floor:
+    if k > 1 and tokens[k - 1].text == "(" and k - 2 >= floor and tokens[k].low == "до":
         # `Ан-22 (до 60 тонн)`: a bracket before `до` opens a target only after an amount (`на 1,4% (до`)
         return False
     j = k - 1

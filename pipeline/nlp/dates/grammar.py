@@ -436,6 +436,8 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
         j = comma + 1
     elif (offset.weekday is not None or offset.gran == "year") and comma == offset.stop:
         j = comma  # `В понедельник 13 марта`, `в прошлом году 25 мая`: no comma needed
+        if t.low_at(j) in ("в", "во") and t.low[offset.first].endswith(("ого", "его")):
+            return offset  # `с аналогичным периодом прошлого года в январе — августе`: the period's year
     else:
         return offset
     a = atom(t, j + 1 if t.low_at(j) in ("в", "во") else j, lex)  # `годом раньше, в феврале 2014-го`
