@@ -150,8 +150,7 @@ def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
     """Extend an atom by a following year (`мая 2019 года`, `6 мая (второй тур) 2012 года`) or relative year
     (`мая прошлого года`)."""
     y = year_at(t, a.stop, lex, need_word=False)
-    aside = after_aside(t, a.stop)
-    if y is None and aside > a.stop:
+    if y is None and (aside := after_aside(t, a.stop)) > a.stop:
         y = year_at(t, aside, lex)  # past an aside only a year with its word
     if y is not None:
         a.stop, a.year = y
