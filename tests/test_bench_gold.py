@@ -111,6 +111,10 @@ PARTS = {
     "test91": (11, 0),
     "test92": (9, 0),
     "test93": (8, 0),
+    "test94": (9, 0),
+    "test95": (11, 0),
+    "test96": (9, 0),
+    "test97": (6, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a

@@ -190,8 +190,8 @@ candidates read. One offset of the annotator's bookkeeping was mended (the `0` o
 Later sets (test14 onward) are described in the README. test82-85 hold second excerpts: from the first
 paragraph that starts in chars 1700-2600 to the newline 1100-1700 chars later nearest +1500, of articles
 without ``published`` that no gold held, shuffled by ``random.Random(20261201)``, forty candidates per
-annotator; test86-89 the same from articles no candidate list held before, shuffled by
-``random.Random(20261202)``, sixty per annotator, and test90-93 likewise with ``random.Random(20261203)``.
+annotator; test86-89, test90-93 and test94-97 the same from articles no candidate list held before, shuffled
+by ``random.Random(20261202)``, ``(20261203)`` and ``(20261204)``, sixty per annotator.
 ``tests/data/factru_gold_{1,2,3,4}.jsonl`` hold texts of the FactRuEval dev set (read them with
 ``--texts ../shared/data/factru_dev.jsonl``): whole up to 2,200 chars, else up to the newline in chars
 1300-2200 nearest 1800, shuffled by ``random.Random(2026)`` and dealt in turn to four annotators.
