@@ -756,7 +756,9 @@ def _qualifier_before(
 
 
 # `пробил отметку 60 рублей`, `превышающие пороговое значение в 10 тысяч`
-_MARK_NOUNS = frozenset({"отметку", "рубеж", "уровень", "планку", "значение", "порог"})
+_MARK_NOUNS = frozenset(
+    {"отметку", "отметка", "рубеж", "уровень", "планку", "значение", "порог", "показатель"}
+)
 # `побил отметку в 26%`, `преодолело отметку в 13 миллионов`: with a mark noun only (`побил 5 рекордов`)
 _PASSING_VERBS = frozenset({"пробить", "пробивать", "побить", "побивать", "преодолеть", "преодолевать"})
 _LABEL_PROOF_KINDS = ("quantity", "money", "percent")
@@ -816,7 +818,8 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
     k = _before_rate(tokens, k, text)  # `с $485 за тыс. куб. м до $352`: the rate's measure aside
     if k > 1 and tokens[k - 1].text == "(" and k - 2 >= floor and tokens[k].low == "до":
         # `Ан-22 (до 60 тонн)`: a bracket before `до` opens a target only after an amount (`на 1,4% (до`)
-        return False
+        # or after a noun of change in its clause (`увеличение доли финансирования ... (до 15%`)
+        return _change_noun_before(tokens, k - 1)
     j = k - 1
     while j >= 0 and j >= k - _CHANGE_LOOKBACK:
         tok = tokens[j]
@@ -849,6 +852,22 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
             # right before `до` (`опустился на 1,4% (до $9157)`)
             return False
         j -= 1
+    return False
+
+
+def _change_noun_before(tokens: list[Token], k: int) -> bool:
+    """A noun of change (`увеличение`, `рост`) stands in the clause before token k, with no verb between."""
+    for j in range(k - 1, max(k - 1 - _CHANGE_LOOKBACK, -1), -1):
+        tok = tokens[j]
+        if not tok.text[0].isalpha():
+            if tok.text in _CLAUSE_PUNCT:
+                continue
+            return False
+        lemma, grammemes = first_parse(tok.low)
+        if lemma in CHANGE_WORDS and "NOUN" in grammemes:
+            return True
+        if grammemes & _VERB_FORMS:
+            return False
     return False
 
 
