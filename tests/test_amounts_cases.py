@@ -678,11 +678,17 @@ CASES: list[tuple[str, list[tuple]]] = [
         "Число заключенных браков увеличилось почти на 64 тыс. (на 6,5%). Игроков продадут на 110 млн.",
         [ap("почти на 64 тыс.", C, 64000, "брак"), ex("6,5%", P, 6.5, "%")],
     ),
-    # a change word up to ten words before `до` makes it a target, unless another verb stands between
+    # a change word up to ten words before `до` makes it a target, unless another verb stands between;
+    # `развивать скорость до` is a speed reached
     (
         "Россия увеличила пошлины на древесину хвойных пород и круглый лес до 4 евро. Вертолёт может "
-        "подниматься на высоту 5 км и развивать скорость до 300 км/ч.",
-        [ex("4 евро", M, 4, "EUR"), ex("5 км", Q, 5, "km"), lt("до 300 км/ч", Q, 300, "km/h", "lte")],
+        "подниматься на высоту 5 км и брать на борт до 3 т. Он может развивать скорость до 300 км/ч.",
+        [
+            ex("4 евро", M, 4, "EUR"),
+            ex("5 км", Q, 5, "km"),
+            lt("до 3 т", Q, 3, "t", "lte"),
+            ex("300 км/ч", Q, 300, "km/h"),
+        ],
     ),
     # `км в час`; a model code after adjectives is the counted thing; a demonstrative inside a count;
     # `разгоняться до` is a value reached
@@ -1187,6 +1193,34 @@ CASES: list[tuple[str, list[tuple]]] = [
             ex("одна золотая", C, 1.0, "награда"),
         ],
     ),
+    # a conversion in brackets and a dash before `до` keep it the target of the change
+    (
+        "Экспорт вырос на 25% (или $8,3 млрд) — до $41,9 млрд.",
+        [ex("25%", P, 25.0, "%"), ex("$8,3 млрд", M, 8.3e9, "USD"), ex("$41,9 млрд", M, 41.9e9, "USD")],
+    ),
+    # `выше`/`ниже` after a negated verb bound the other way, `более` stays; `реже`/`чаще` compare like
+    # `меньше`/`больше`
+    (
+        "Курс не поднимался выше $600, а рост не опустится ниже 3,2%. Цена поднялась выше 60 рублей. Затмение "
+        "бывает реже одного раза в год. Партия не может получить более 40%.",
+        [
+            lt("выше $600", M, 600.0, "USD", "lte"),
+            gt("ниже 3,2%", P, 3.2, "%", "gte"),
+            gt("выше 60 рублей", M, 60.0, "RUB"),
+            lt("реже одного раза", C, 1.0, "раз"),
+            gt("более 40%", P, 40.0, "%"),
+        ],
+    ),
+    # a masculine lemma that is the genitive plural of a feminine one is the rare reading
+    (
+        "Мост стоит на 33 опорами, учёные подошли к семи экзопланетам.",
+        [ex("33 опорами", C, 33.0, "опора"), ex("семи экзопланетам", C, 7.0, "экзопланета")],
+    ),
+    # `хотя бы` is at least, its preposition inside the span
+    (
+        "Он сообщил хотя бы об одном случае, ставку нужно поднять хотя бы до 6,8%.",
+        [gt("хотя бы об одном случае", C, 1.0, "случай", "gte"), gt("хотя бы до 6,8%", P, 6.8, "%", "gte")],
+    ),
 ]
 
 
@@ -1260,6 +1294,7 @@ TRAPS: list[str] = [
     "Статьи 222 и 232 Конституции предполагают контроль парламента.",
     "Чили 0-1 Германия, гол забил Штиндль.",
     "Речь шла об объединении двух Корей.",
+    "Одним словом, условия есть: Месси и Роналду в одном лице, и не стоит класть яйца в одну корзину.",
     # scaled numbers with no unit anywhere in the enumeration
     "Население области превысило 2 млн, в 2010 году — 2,3 млн.",
     # a name in quotes after 1 or after a code; collective numerals alone

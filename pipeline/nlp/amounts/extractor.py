@@ -752,7 +752,26 @@ def _qualifier_before(
     qual, first = found
     if tokens[i - 1].low == "до" and first == i - 1 and _change_target(tokens, first, text, floor, parallel):
         return None
+    if tokens[first].low in _COMPARATIVES and _negated_verb_before(tokens, first, floor):
+        return _NEGATED[qual], first  # `курс не поднимался выше $600`: at most $600
     return qual, first
+
+
+# a comparative of level after a negated verb bounds the other way: `не опустится ниже 3,2%` is at least
+# 3.2%; the annotators keep `больше`/`более` as written (`не может получить более 40%`: gt)
+_COMPARATIVES = frozenset({"выше", "ниже"})
+_NEGATED = {"gt": "lte", "lt": "gte"}
+_NEGATED_VERBS = 2  # `не может быть выше`: the verbs between `не` and the comparative
+
+
+def _negated_verb_before(tokens: list[Token], k: int, floor: int) -> bool:
+    """`не` and one or two verbs stand right before token k (`не поднимался`, `не может быть`)."""
+    j = k - 1
+    while j >= floor and k - j <= _NEGATED_VERBS and tokens[j].text.isalpha():
+        if not first_parse(tokens[j].low)[1] & _VERB_FORMS:
+            break
+        j -= 1
+    return j < k - 1 and j >= floor and tokens[j].low == "не"
 
 
 # `пробил отметку 60 рублей`, `превышающие пороговое значение в 10 тысяч`
@@ -841,7 +860,7 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
             if lemma in CHANGE_WORDS:
                 return True
             if grammemes & _VERB_FORMS:
-                return False  # `подниматься на высоту ... и развивать скорость до 300 км/ч`: another verb's
+                return False  # `подниматься на высоту 5 км и брать на борт до 3 т`: another verb's
         elif not (
             is_year_token(tokens, j)
             or tok.text in _CLAUSE_PUNCT
@@ -876,8 +895,9 @@ _ASIDE_TOKENS = 6  # `($426,6)`, `(+5,2%)`: a short bracketed aside
 
 def _before_aside(tokens: list[Token], k: int) -> int:
     """Index of the bracket opening a short aside with a number (a conversion, a share) that closes right
-    before token k (or before a comma there: `на 6,6 млн грн. ($247 тыс.), до 41 млн грн.`), else k."""
-    close = k - 2 if k > 1 and tokens[k - 1].text == "," else k - 1
+    before token k (or before a comma or dash there: `на 6,6 млн грн. ($247 тыс.), до 41 млн грн.`,
+    `на 25% (или $8,3 млрд) — до $41,9 млрд`), else k."""
+    close = k - 2 if k > 1 and tokens[k - 1].text in _CLAUSE_PUNCT else k - 1
     if close < 0 or tokens[close].text != ")":
         return k
     for j in range(close - 1, max(close - 1 - _ASIDE_TOKENS, -1), -1):
