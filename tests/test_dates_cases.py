@@ -2136,6 +2136,34 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         None,
         [M("80-х", "decade", "1980-01-01", "1989-12-31", "decade")],
     ),
+    # `через N` in a narrated sentence counts from now when its own clause names a plan (`должна`)
+    (
+        "Пять лет назад ставилась цель. Надои вышли на уровень Евросоюза, а через три года область должна "
+        "получать 1 млн т молока.",
+        FEB,
+        [
+            M("Пять лет назад", "relative", "2013-01-01", "2013-12-31", "year"),
+            M("через три года", "relative", "2021-01-01", "2021-12-31", "year"),
+        ],
+    ),
+    # a period open at one end tells no story: a year-less month after it is of the publication's year
+    (
+        "Он руководит республикой с 2014 года. Напомним, в конце ноября в Луганске разгорелся конфликт.",
+        FEB,
+        [
+            M("с 2014 года", "open_end", "2014-01-01", None, "year"),
+            M("конце ноября", "month", "2017-11-01", "2017-11-30", "month"),
+        ],
+    ),
+    # a weekday joined to one with its preposition is a day too
+    (
+        "В среду и четверг сотрудники наводили лоск.",
+        date(2014, 10, 10),
+        [
+            M("среду", "relative", "2014-10-08", "2014-10-08", "day"),
+            M("четверг", "relative", "2014-10-09", "2014-10-09", "day"),
+        ],
+    ),
 ]
 
 

@@ -132,7 +132,8 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
                 last_month = (a.month, a.year, m.end)
             y = _explicit_year(e)
             if y is not None:
-                ctx.last_year = last_year = y
+                ctx.last_year = y
+                last_year = None if _since(e) else y
                 last_end = m.end
         done = e.stop
     # `День поэзии – XXI век. 2017 год. Альманах (9)`: a title in a list of books
@@ -141,6 +142,12 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     out = date_quotations(text, same_periods(text, out, lex), extract_dates)
     out = date_posts(text, out, extract_dates, signed)
     return unresolve_bce(text, out)
+
+
+def _since(e: object) -> bool:
+    """`руководит с 2014 года`: a period from a year up to now tells no story of that year, unlike `к концу
+    1942 года` or `после 1945 года`."""
+    return isinstance(e, Open) and e.kind == "open_end" and not e.after
 
 
 def _more_before(t: Tokens, first: int, lex: Lexicon) -> bool:

@@ -347,7 +347,7 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     off: int | None = lex.modifiers.get(t.low[i])
     j = i + 1 if off is not None else i
     prep = t.low_at(i - 1)
-    wd = lex.weekdays.get(t.low_at(j)) if prep in lex.weekday_preps else None
+    wd = lex.weekdays.get(t.low_at(j)) if prep in lex.weekday_preps or _second_weekday(t, i, lex) else None
     since = prep in _SINCE and t.low_at(j + 1) not in _SCHEDULE_NEXT  # `начиная со вторника`
     if since or prep == "до" or negated_bound(t, i, lex) or prep in lex.weekday_gen_after:  # `утра среды`
         wd = lex.weekdays_gen.get(t.low_at(j))
@@ -359,6 +359,16 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("day", i, j + 1, relative=True, offset=off, weekday=wd)
 
 
+def _second_weekday(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """`В среду и четверг`, `во вторник или среду`: the weekday before `и`/`или` took the preposition."""
+    return (
+        t.low_at(i - 1) in _WEEKDAY_JOINS
+        and t.low_at(i - 2) in lex.weekdays
+        and t.low_at(i - 3) in lex.weekday_preps
+    )
+
+
+_WEEKDAY_JOINS = frozenset({"и", "или"})
 _SINCE = frozenset({"с", "со"})
 # `с понедельника по пятницу` (a schedule), `в ночь с субботы на воскресенье`: no bound of an interval
 _SCHEDULE_NEXT = frozenset({"по", "до", "на", "и"})
@@ -512,7 +522,7 @@ def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if t.low_at(j + 1) in lex.offset_not_before or _dash_after(t, j):  # `через год-другой`
         return None
     past = "Past" in _clause_tenses(t, i)
-    if past and not story and _future_aside(t, i):
+    if past and not story and _future_aside(t, i, lex):
         past = False  # `наблюдали в 1948 году, а повторится он через 28 лет`: counted from now
     if story and not past:  # `спустя` narrates
         return None
@@ -522,11 +532,12 @@ def later(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return a
 
 
-def _future_aside(t: Tokens, i: int) -> bool:
-    """The comma-bounded clause around token i has a future verb and is no reported speech (`отметил, что
-    сведения будут известны через пару дней` is counted from when it was said)."""
+def _future_aside(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """The comma-bounded clause around token i has a future verb or a plan word (`а через три года область
+    должна получать`) and no past verb, and is no reported speech (`отметил, что сведения будут известны
+    через пару дней` is counted from when it was said)."""
     lo, hi = _clause(t, i, _COMMA_CLAUSE_ENDS)
-    return t.low[lo] not in _REPORTED and "Fut" in _tenses(t, i, lo, hi)
+    return t.low[lo] not in _REPORTED and _planned(t, i, lo, hi, lex) is True
 
 
 _REPORTED = frozenset({"что", "чтобы", "будто", "якобы"})
