@@ -1221,6 +1221,28 @@ CASES: list[tuple[str, list[tuple]]] = [
         "Он сообщил хотя бы об одном случае, ставку нужно поднять хотя бы до 6,8%.",
         [gt("хотя бы об одном случае", C, 1.0, "случай", "gte"), gt("хотя бы до 6,8%", P, 6.8, "%", "gte")],
     ),
+    # a bare number after `до` shares the unit of the `с` end of its change, unless of another scale
+    (
+        "Число просьб выросло с 51 человека в 2014 году до 7711 в 2017-м, цена — с 50 рублей до 70, а выпуск — "
+        "с 5 млн тонн до 7 в 2015 году.",
+        [
+            ex("51 человека", C, 51.0, "человек"),
+            ex("7711", C, 7711.0, "человек"),
+            ex("50 рублей", M, 50.0, "RUB"),
+            ex("70", M, 70.0, "RUB"),
+            ex("5 млн тонн", Q, 5e6, "t"),
+        ],
+    ),
+    # a currency after an adjective the table does not list, unless several countries share the noun
+    (
+        "Бюджет составит 38 млрд венгерских форинтов и 5 млрд ямайских долларов.",
+        [ex("38 млрд венгерских форинтов", M, 38e9, "HUF"), ex("5 млрд ямайских долларов", C, 5e9, "доллар")],
+    ),
+    # a comparative after a bare scaled number counts nothing: the number echoes the amount before
+    (
+        "Экспорт составил четыре млрд евро. Это на полмиллиарда больше, чем годом ранее.",
+        [ex("четыре млрд евро", M, 4e9, "EUR"), ex("полмиллиарда", M, 5e8, "EUR")],
+    ),
 ]
 
 

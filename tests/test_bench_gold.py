@@ -115,6 +115,10 @@ PARTS = {
     "test95": (11, 0),
     "test96": (9, 0),
     "test97": (6, 0),
+    "test98": (5, 5),
+    "test99": (5, 5),
+    "test100": (6, 0),
+    "test101": (11, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a

@@ -16,6 +16,7 @@ from pipeline.nlp.amounts.heads import (
     participle,
 )
 from pipeline.nlp.amounts.lexicon import (
+    AMBIGUOUS_CURRENCY_NOUNS,
     ANCHORS,
     CHANGE_WORDS,
     COUNT_STOPLIST,
@@ -121,8 +122,11 @@ _BY_BEFORE = re.compile(r"\bна\s+$")  # `на` right before a count: a change 
 _ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside, as in `на 100 пунктов (3,75%) до 2 581`
 _ECHO_CHARS = 250  # how far back the scaled amount a bare scaled number echoes may end
 _ECHOED_KINDS = frozenset({"money", "count", "quantity"})
+_CHANGE_END_CHARS = 40  # `с 51 человека в 2014 году до 7711`: the words between the ends of a change
+_CHANGE_END_RATIO = 1000  # the ends of a change differ less than this
 # What may follow a bare number that borrows its unit from elsewhere: nothing it could count itself.
 _BARE_NUMBER_NEXT = frozenset({"–", "—", "-", ",", ".", ";", ")", ":"})
+_MORE_LESS = frozenset({"больше", "меньше", "более", "менее"})
 
 
 class Unit(NamedTuple):
@@ -163,7 +167,7 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
         measure = measure_adjective_unit(tokens[k + 1].low) or GLUED_UNITS.get(tokens[k + 1].low)
         if measure is not None and num.is_digits:
             return Unit("quantity", measure, k + 1)  # `17-метровая`, `130-миллиметровыми`, `152-мм`
-    cur = match_trie(CURRENCIES, tokens, k, text)
+    cur = match_trie(CURRENCIES, tokens, k, text) or _currency_after_adjective(tokens, k, text)
     unit = match_unit(tokens, k, text)
     if unit is not None and _glued_code(tokens, unit[1]):
         unit = None  # `четыре Т-26`: a letter glued to `-26` is a model name, not tonnes
@@ -179,6 +183,16 @@ def _unit_after(tokens: list[Token], num: Number, i: int, text: str) -> Unit | N
     if tokens[k].text in _OPEN_QUOTES and not _quoted_adjective(tokens, k):
         return _quoted_count(tokens, num, i, k, text)
     return _counted_noun(tokens, num, k, text)
+
+
+def _currency_after_adjective(tokens: list[Token], k: int, text: str) -> tuple[tuple[str, float], int] | None:
+    """`38 млрд венгерских форинтов`: a currency after an adjective the table does not list with it; not a
+    noun several countries share (`ямайских долларов` is no USD)."""
+    if k + 1 >= len(tokens) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
+        return None
+    if not _adjective(tokens[k]) or first_parse(tokens[k + 1].low)[0] in AMBIGUOUS_CURRENCY_NOUNS:
+        return None
+    return match_trie(CURRENCIES, tokens, k + 1, text)
 
 
 def _quoted_count(tokens: list[Token], num: Number, i: int, k: int, text: str) -> Unit | None:
@@ -814,6 +828,11 @@ _VERB_FORMS = frozenset({"VERB", "INFN"})
 _WINDOW_BEFORE = 90  # characters the scanner sees before a number: the change word's lookback must fit
 
 
+def _year_follows(tokens: list[Token], j: int) -> bool:
+    """`в 2017-м`, `в 2015 году` start at token j."""
+    return j + 1 < len(tokens) and tokens[j].low == "в" and is_year_token(tokens, j + 1)
+
+
 def _noun_between(tokens: list[Token], a: int, b: int) -> bool:
     """A lower-case noun stands between tokens a and b (`со скоростью`), not the period of a rate (`с 77 млн т
     в год до 100 млн т`)."""
@@ -1178,6 +1197,27 @@ class _Scanner:
                 return None  # `Число браков выросло на 64 тыс. Игроков продадут на 110 млн.`: others
         return Unit(echoed.kind, echoed.unit, num.end)
 
+    def _change_end(self, lead: int, num: Number) -> Unit | None:
+        """`выросло с 51 человека в 2014 году до 7711 в 2017-м`: a bare number after `до` shares the unit of
+        the `с` end of its change, a few words back in the same sentence and of a like size."""
+        tokens = self.tokens
+        if lead < 1 or tokens[lead - 1].low != "до" or not self.out:
+            return None
+        if not (self._bare(num) or _year_follows(tokens, num.end + 1)):
+            return None
+        since = self.out[-1]
+        gap = self.text[since.end : tokens[lead - 1].start]
+        if since.kind not in _ECHOED_KINDS or since.qualifier != "exact" or since.value is None:
+            return None
+        if len(gap) > _CHANGE_END_CHARS or _SENTENCE_BREAK.search(gap) or num.value is None:
+            return None
+        if self.text[max(0, since.start - 3) : since.start].strip().lower() not in ("с", "со"):
+            return None
+        smaller, larger = sorted((abs(since.value), abs(num.value)))
+        if smaller == 0 or larger / smaller >= _CHANGE_END_RATIO:
+            return None  # `с 5 млн тонн до 7`: a number of another scale
+        return Unit(since.kind, since.unit, num.end)
+
     def _bracketed_head(self, lead: int, num: Number) -> Unit | None:
         """`количество арестованных журналистов (67)`: a number alone in brackets after the noun of
         `число`/`количество` counts it."""
@@ -1280,6 +1320,8 @@ class _Scanner:
             return True  # `до 198 тыс. (сегодня, по официальным данным, ...)`: an aside, nothing counted
         if after is not None and nxt.low in ("и", "а") and after.text[0].isalpha():
             return bool(first_parse(after.low)[1] & _FINITE)  # `на 25 тыс. и составило`: the next verb
+        if nxt.low in _MORE_LESS:
+            return True  # `на полмиллиарда больше`: a comparative counts nothing
         if nxt.text.isalpha() and nxt.text.islower() and "ADVB" in first_parse(nxt.low)[1]:
             return True  # `до 3 миллионов ежедневно`: an adverb counts nothing
         return nxt.text in _BARE_NUMBER_NEXT
@@ -1630,6 +1672,7 @@ class _Scanner:
                 or self._previous_unit(lead, num)
                 or self._money_in_context(num)
                 or self._scaled_echo(lead, num)
+                or self._change_end(lead, num)
             )
         if numbered and not num.scaled and (unit is None or unit.kind not in _LABEL_PROOF_KINDS):
             # `статья 50`, `дом 12`; a measure, money, a percentage or a scale word make it an amount:

@@ -35,6 +35,7 @@ class Range:
     stop: int
     head_pivot: str | None = None  # `с конца 2019 ...`: which point of the head starts the range
     tail_pivot: str | None = None  # `... – начала XVIII века`: which point of the tail ends it
+    tail_locative: str | None = None  # `... – начале мая`: the point of the tail if the head has one too
 
 
 @dataclass(slots=True)
@@ -204,7 +205,8 @@ def _range_from(
         if not _ordered(head, tail):
             continue
         if best is None or tail.stop > best.stop:
-            best = Range(head, tail, first, tail.stop, head_pivot, tail_pivot)
+            locative = lex.locative_modifiers.get(t.low_at(k + 1))
+            best = Range(head, tail, first, tail.stop, head_pivot, tail_pivot, locative)
     return best
 
 
@@ -282,7 +284,7 @@ def _season_across(r: Range | None) -> Expr | None:
     if r.head.part == 0 and r.tail.year == r.head.year + 1:
         return Atom("season", r.first, r.stop, year=r.tail.year, part=0)
     tail = Atom("season", r.tail.first, r.tail.stop, year=r.tail.year, part=r.head.part)
-    return Range(r.head, tail, r.first, r.stop, r.head_pivot, r.tail_pivot)
+    return Range(r.head, tail, r.first, r.stop, r.head_pivot, r.tail_pivot, r.tail_locative)
 
 
 _PAREN_LOOKBACK = 12  # tokens back to the `(` of `(11 лет, 2003–2014)`
@@ -475,6 +477,9 @@ def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
                 e.implicit = True
         if isinstance(e, (Atom, Range)) and e.first == i + 1:
             e.first = i
+            if isinstance(e, Range) and e.tail_locative is not None and e.head_pivot is None:
+                # `конце апреля — начале мая`: between two positions each picks its point of the unit
+                e.head_pivot, e.tail_pivot = lex.locative_modifiers.get(w), e.tail_locative
             return e
         return None
     e = _expression(t, i, lex)

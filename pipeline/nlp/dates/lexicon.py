@@ -126,7 +126,7 @@ class Lexicon:
     habitual_words: frozenset[str]  # `ежегодно`, `традиционно`
     usual_phrases: tuple[tuple[str, ...], ...]  # `обычно`, `как правило`: their clause or the next recurs
     holiday_words: frozenset[str]  # `День`, `праздник`: what a habitual verb celebrates
-    locative_modifiers: frozenset[str]  # `в конце марта`: kept in the span, all of March
+    locative_modifiers: dict[str, str]  # `в конце марта`: kept in the span, all of March; -> point in ranges
     target_modifiers: frozenset[str]  # `на конец месяца`: locative after one of target_preps
     target_preps: frozenset[str]
     this_year_abbr: tuple[tuple[str, ...], ...]  # `с.г.`
@@ -286,7 +286,7 @@ def lexicon() -> Lexicon:
         habitual_words=_set(raw, "habitual_words"),
         usual_phrases=tuple(tuple(p.split()) for p in raw["usual_phrases"]),
         holiday_words=_set(raw, "holiday_words"),
-        locative_modifiers=_set(raw, "locative_modifiers"),
+        locative_modifiers={fold(k): v for k, v in raw["locative_modifiers"].items()},
         target_modifiers=_set(raw, "target_modifiers"),
         target_preps=_set(raw, "target_preps"),
         this_year_abbr=_seqs(raw["this_year_abbr"]),
