@@ -119,6 +119,7 @@ _CLOSE_QUOTES = frozenset('»"“')  # `а ещё три были сокраще
 # How far back (characters, same paragraph) a money amount gives its currency to a bare scaled number.
 _CONTEXT_MONEY_CHARS = 200
 _BY_BEFORE = re.compile(r"\bна\s+$")  # `на` right before a count: a change by it
+_FROM_BEFORE = re.compile(r"\b(?:с|со)\s+$", re.IGNORECASE)  # `с` opening the first end of a change
 _ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside, as in `на 100 пунктов (3,75%) до 2 581`
 _ECHO_CHARS = 250  # how far back the scaled amount a bare scaled number echoes may end
 _ECHOED_KINDS = frozenset({"money", "count", "quantity"})
@@ -1211,7 +1212,7 @@ class _Scanner:
             return None
         if len(gap) > _CHANGE_END_CHARS or _SENTENCE_BREAK.search(gap) or num.value is None:
             return None
-        if self.text[max(0, since.start - 3) : since.start].strip().lower() not in ("с", "со"):
+        if not _FROM_BEFORE.search(self.text, max(0, since.start - 4), since.start):
             return None
         smaller, larger = sorted((abs(since.value), abs(num.value)))
         if smaller == 0 or larger / smaller >= _CHANGE_END_RATIO:
