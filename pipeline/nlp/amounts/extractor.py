@@ -13,6 +13,7 @@ from pipeline.nlp.amounts.heads import (
     bracketed_head_noun,
     counted_abbreviation,
     head_noun,
+    head_noun_after,
     participle,
 )
 from pipeline.nlp.amounts.lexicon import (
@@ -1176,7 +1177,7 @@ class _Scanner:
         """`наберут ещё 1,7 тыс. человек. Таким образом, численность персонала вырастет до 8,2 тыс.`: a scaled
         number with nothing after it to count echoes the last scaled amount of its sentence or the one before,
         in the same paragraph."""
-        if not num.scaled or not self._bare(num):
+        if not num.scaled or not (self._bare(num) or self._verb_next(num)):
             return None
         scaled = (a for a in reversed(self.out) if a.kind in _ECHOED_KINDS and abs(a.value or 0) >= 1000)
         echoed = next(scaled, None)
@@ -1197,6 +1198,24 @@ class _Scanner:
             if {"NOUN", "anim", "gent", "plur"} <= grammemes and lemma != echoed.unit:
                 return None  # `Число браков выросло на 64 тыс. Игроков продадут на 110 млн.`: others
         return Unit(echoed.kind, echoed.unit, num.end)
+
+    def _head_after(self, num: Number) -> Unit | None:
+        """`на 20 тыс. выросло количество желающих`: a scaled number before its verb counts the noun of the
+        `число`/`количество` after that verb."""
+        if not num.scaled or not self._verb_next(num):
+            return None
+        head = head_noun_after(self.tokens, num.end)
+        return Unit("count", head, num.end) if head is not None else None
+
+    def _verb_next(self, num: Number) -> bool:
+        """A finite verb follows the number (`планка в 11 млн будет достигнута`): it counts nothing."""
+        nxt = self.tokens[num.end + 1] if num.end + 1 < len(self.tokens) else None
+        return (
+            nxt is not None
+            and nxt.text.isalpha()
+            and nxt.text.islower()
+            and bool(first_parse(nxt.low)[1] & _FINITE)
+        )
 
     def _change_end(self, lead: int, num: Number) -> Unit | None:
         """`выросло с 51 человека в 2014 году до 7711 в 2017-м`: a bare number after `до` shares the unit of
@@ -1672,6 +1691,7 @@ class _Scanner:
                 or self._bracketed_head(lead, num)
                 or self._previous_unit(lead, num)
                 or self._money_in_context(num)
+                or self._head_after(num)
                 or self._scaled_echo(lead, num)
                 or self._change_end(lead, num)
             )

@@ -68,6 +68,20 @@ def head_noun(tokens: list[Token], lead: int) -> str | None:
     return None
 
 
+def head_noun_after(tokens: list[Token], end: int) -> str | None:
+    """`на 20 тыс. выросло количество желающих`: the noun of `число`/`количество` right after the verb of
+    change or being that follows a bare number ending at token `end`."""
+    verb, head = end + 1, end + 2
+    if head + 1 >= len(tokens) or not tokens[head].low.startswith(HEAD_STEMS):
+        return None  # the cheap test first
+    lemma = first_parse(tokens[verb].low)[0]
+    if lemma not in CHANGE_WORDS and lemma not in EXISTENTIAL_VERBS:
+        return None
+    if first_parse(tokens[head].low)[0] not in _AMOUNT_HEADS:
+        return None
+    return _head_count_noun(tokens, head + 1, min(len(tokens), head + 2 + _BRACKETED_HEAD_REACH))
+
+
 _BRACKETED_HEAD_REACH = 4  # words between `количество` and a bracket: `количеству набранных очков (1109)`
 
 
