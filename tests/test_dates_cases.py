@@ -2165,6 +2165,12 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("четверг", "relative", "2014-10-09", "2014-10-09", "day"),
         ],
     ),
+    # a weekday in the genitive after a part of the day in the accusative
+    (
+        "Матч перенесли на вечер воскресенья.",
+        None,
+        [U("воскресенья", "relative", "day")],
+    ),
     (
         "В конце сентября — начале октября 1941 года шли бои.",
         None,

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from pipeline.nlp.amounts.currency_context import with_context_currency
 from pipeline.nlp.amounts.ellipsis import count_noun_ahead, is_year_token, shared_unit_ahead
+from pipeline.nlp.amounts.halves import half_unit
 from pipeline.nlp.amounts.heads import (
     HEAD_STEMS,
     bracketed_head_noun,
@@ -1064,8 +1065,11 @@ class _Scanner:
                 end = self._try(i)
             elif "-" in tok.low:
                 end = self._word_range(i)
+                end = self._half(i) if end is None else end
             elif len(tok.low) > 9 and tok.low.endswith(ADJECTIVE_ENDINGS):
                 end = self._compound(i)
+            elif tok.low.startswith("пол"):
+                end = self._half(i)
             else:
                 end = None
             if end is not None:
@@ -1083,6 +1087,18 @@ class _Scanner:
         if found is None:
             return None
         value, kind, unit = found
+        return self._emit_word(i, kind, value, unit)
+
+    def _half(self, i: int) -> int | None:
+        """`пол-литра`, `полбалла`: half a unit in one word (see halves.py)."""
+        found = half_unit(self.tokens[i].low)
+        if found is None:
+            return None
+        kind, unit, value = found
+        return self._emit_word(i, kind, value, unit)
+
+    def _emit_word(self, i: int, kind: str, value: float, unit: str) -> int:
+        """An amount written as the one word at token i, with the qualifier before it."""
         qual_found = _qualifier_before(self.tokens, i, self.text, self.floor, self._after_target)
         qual, first = qual_found if qual_found else ("exact", i)
         self._emit(first, i, kind, *_value_fields(value, qual), unit, qual)

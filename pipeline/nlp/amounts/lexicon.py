@@ -210,6 +210,23 @@ MONEY_CUES = _word_list("money_cues.txt")  # stems, matched inside words
 EXISTENTIAL_VERBS = _word_list("existential_verbs.txt")
 POST_QUALIFIERS: dict[str, str] = {r[0]: r[1] for r in _rows("post_qualifiers.tsv")}
 
+# `пол-литра`, `полбалла`: half a unit in one word (halves.py); the score nouns counted in halves
+HALF_COUNT_NOUNS = _word_list("half_counts.txt")
+_HALF_ANCHOR = (
+    "пол-?(?:"
+    + trie_regex(
+        {
+            seq[0]
+            for name in ("units.tsv", "currencies.tsv")
+            for row in _rows(name)
+            for seq in expand_phrase(row[0])
+            if len(seq) == 1 and seq[0].isalpha() and len(seq[0]) >= 3
+        }
+        | {form for noun in HALF_COUNT_NOUNS for form in lexeme_forms(noun)}
+    )
+    + ")"
+)
+
 # Any token that can start a number: the prefilter of the scanner.
 NUMBER_START_WORDS: frozenset[str] = frozenset(NUMBER_WORDS) | frozenset(SCALE_WORD_FORMS) | GROUP_SCALE_FORMS
 
@@ -223,6 +240,8 @@ ANCHORS: re.Pattern[str] = re.compile(
     + r"]|(?<![^\W\d_])"
     + trie_regex(NUMBER_START_WORDS)
     + r"(?![^\W\d_])|(?<![^\W\d_])"
-    + _COMPOUND_ANCHOR,
+    + _COMPOUND_ANCHOR
+    + r"|(?<![^\W\d_])"
+    + _HALF_ANCHOR,
     re.IGNORECASE,
 )
