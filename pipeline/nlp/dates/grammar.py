@@ -16,7 +16,7 @@ from pipeline.nlp.dates.atoms import ordinal
 from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, after_aside, suffix
-from pipeline.nlp.dates.years import attach_year, year_number
+from pipeline.nlp.dates.years import attach_year, bare_year_ok, year_number
 from pipeline.nlp.morph_vocab import morph_vocab
 
 _PARSERS = {
@@ -292,15 +292,45 @@ _PAREN_LOOKBACK = 12  # tokens back to the `(` of `(11 лет, 2003–2014)`
 
 def paren_years(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     """`(1877–1962)`, `(11 лет, 2003–2014)`: bare years closing a bracket, as after a name (life span) or a
-    title, or after a comma inside one."""
-    if t.low_at(i + 1) not in lex.dashes or t.low_at(i + 3) != ")":
-        return None
-    if t.low_at(i - 1) != "(" and not (t.low_at(i - 1) == "," and _inside_bracket(t, i - 1)):
+    title, or after a comma inside one. Outside brackets two years at most _BARE_RANGE_YEARS apart after a
+    preposition or a noun (`в 2008—2009`, `бюджета 2018—2020`, `ГПВ 2012–2020`), with no counted noun or
+    unit after them (`2000—2010 человек`)."""
+    if t.low_at(i + 1) not in lex.dashes:
         return None
     a, b = year_number(t, i, lex), year_number(t, i + 2, lex)
     if a is None or b is None or a >= b:
         return None
+    after, opened = t.low_at(i + 3), t.low_at(i - 1) == "("
+    in_bracket = opened or (t.low_at(i - 1) == "," and _inside_bracket(t, i - 1))
+    closing = in_bracket and (after == ")" or (opened and after == ","))  # `(1994—1996, 1999—2000)`
+    if not closing and not (b - a <= _BARE_RANGE_YEARS and _bare_range_lead(t, i, lex)):
+        return None
+    if not closing and not bare_year_ok(t, i + 3, lex):
+        return None
     return Range(Atom("year", i, i + 1, year=a), Atom("year", i + 2, i + 3, year=b), i, i + 3)
+
+
+_BARE_RANGE_YEARS = 30  # `в 2008—2009`; `2000—3000` is rather a count
+
+
+def _genitive_noun(word: str) -> bool:
+    """A genitive noun by its likeliest parse, or an abbreviation in capitals (`ГПВ`)."""
+    if word.isupper() and len(word) > 1:
+        return True
+    try:
+        p = morph_vocab().parse(word.lower())[0]
+    except (ValueError, IndexError):
+        return False
+    return p.pos == "NOUN" and p.feats.get("Case") == "Gen"
+
+
+def _bare_range_lead(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """A preposition of time, an abbreviation or a genitive noun (`бюджета`, `ГПВ`; not `Счёт`) right before
+    token i."""
+    w = t.low_at(i - 1)
+    if i == 0 or t.kind[i - 1] != WORD or w in lex.number_markers:
+        return False
+    return w in lex.short_year_preps or _genitive_noun(t.raw[i - 1])
 
 
 def _inside_bracket(t: Tokens, k: int) -> bool:
@@ -529,7 +559,7 @@ def _expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
         found += [from_to_range(t, i, lex), open_interval(t, i, lex)]
     found += [_season_across(dash_range(t, i, lex, a)), a]
     if t.kind[i] == NUM:
-        found += [paren_years(t, i, lex), season_years(t, i, lex)]
+        found += [season_years(t, i, lex), paren_years(t, i, lex)]  # on a tie the season keeps its noun
     elif t.low[i] in lex.leading_words:
         found.append(leading_months(t, i, lex))
     if a is None or not a.has_year():
