@@ -119,6 +119,9 @@ PARTS = {
     "test99": (5, 5),
     "test100": (6, 0),
     "test101": (11, 0),
+    "test103": (7, 0),
+    "test104": (7, 0),
+    "test105": (12, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
