@@ -2177,6 +2177,19 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("2018—2020", "range", "2018-01-01", "2020-12-31", "year"),
         ],
     ),
+    # the kind of year between a position word and the year; a school year is no calendar year; a day
+    # number before `числа` takes the month told last
+    (
+        "Программу выполнят к концу бюджетного 2018 года, а выплаты — к концу календарного года. С начала "
+        "учебного года прошло много. Спектакль запретили 26 января, а уведомление пришло только 27 числа.",
+        date(2018, 3, 4),
+        [
+            M("к концу бюджетного 2018 года", "open_start", None, "2018-12-31", "year"),
+            M("к концу календарного года", "open_start", None, "2018-12-31", "year"),
+            M("26 января", "date", "2018-01-26", "2018-01-26", "day"),
+            M("27 числа", "date", "2018-01-27", "2018-01-27", "day"),
+        ],
+    ),
     # a weekday in the genitive after a part of the day in the accusative
     (
         "Матч перенесли на вечер воскресенья.",

@@ -721,9 +721,15 @@ def _sentence_dot(tokens: list[Token], b: int, text: str) -> bool:
 
 
 def _noun_follows(tokens: list[Token], j: int, text: str) -> bool:
-    """A noun follows token j, past adjectives (`13 неизвестных малоразмерных воздушных целей`)."""
-    for k in range(j, min(j + _MAX_ADJ + 1, len(tokens) - 1)):
-        if not _next_tight(tokens, k, text) or not tokens[k + 1].text[0].isalpha():
+    """A noun follows token j, past adjectives (`13 неизвестных малоразмерных воздушных целей`), also joined
+    (`1 225 303 военных и гражданских специалистов`)."""
+    for k in range(j, min(j + _MAX_ADJ + 2, len(tokens) - 1)):
+        if not _next_tight(tokens, k, text):
+            return False
+        joined = k + 2 < len(tokens) and tokens[k + 2].low not in NUMBER_START_WORDS  # not `и одного лица`
+        if tokens[k + 1].low in _ADJ_JOINS and joined and _adjective(tokens[k + 2]):
+            continue
+        if not tokens[k + 1].text[0].isalpha():
             return False
         grammemes = first_parse(_word(tokens[k + 1]))[1]
         if "NOUN" in grammemes:

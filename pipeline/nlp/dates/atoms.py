@@ -75,6 +75,8 @@ def bare_day(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if t.kind[i] != NUM or len(t.raw[i]) > 2 or not 1 <= int(t.raw[i]) <= 31:
         return None
     j = suffix(t, i + 1, lex.bare_day_suffixes)
+    if j is None and t.low_at(i + 1) in lex.bare_day_number_words:
+        return Atom("day", i, i + 2, day=int(t.raw[i]), month_ref=True)  # `только 27 числа`
     if j is None:
         return None
     w = t.low_at(j)

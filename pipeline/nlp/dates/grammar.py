@@ -360,9 +360,13 @@ def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None
     """The atom after an interval preposition, with an optional `начала/середины/конца` before it."""
     pivot = lex.period_modifiers.get(t.low_at(j))
     if pivot is not None:  # `до конца 2020 года`, `с середины 2016 года`
-        a = atom(t, j + 1, lex)
+        # `к концу бюджетного 2018 года`, `к концу календарного года`: the kind of year is no other date;
+        # a school year starts in September (`с начала учебного года` is no calendar year)
+        kind, year = t.low_at(j + 1), t.low_at(j + 2) in lex.year_words or t.kind[j + 2 : j + 3] == [NUM]
+        k = j + 2 if kind in lex.year_adjectives and year and not kind.startswith("учебн") else j + 1
+        a = atom(t, k, lex)
         if a is None:  # `до конца года`, `с начала месяца`: the current one
-            a = relative.implicit_unit(t, j + 1, lex)
+            a = relative.implicit_unit(t, k, lex)
         if a is None:  # `До конца осени благоустроят`: the season its clause's tense allows
             a = _bare_season(t, j + 1, lex)
             if a is not None:
