@@ -237,11 +237,12 @@ ANCHORS: re.Pattern[str] = re.compile(
     + re.escape(
         "".join(sym for sym in PREFIX_SYMBOLS if len(sym) == 1)
     )  # codes (`USD 5 млн`) precede a digit
-    + r"]|(?<![^\W\d_])"
+    + r"]|(?<![^\W\d_])(?:"  # one lookbehind for the word alternatives: the regex runs over every text
     + trie_regex(NUMBER_START_WORDS)
-    + r"(?![^\W\d_])|(?<![^\W\d_])"
+    + r"(?![^\W\d_])|"
     + _COMPOUND_ANCHOR
-    + r"|(?<![^\W\d_])"
-    + _HALF_ANCHOR,
+    + "|"
+    + _HALF_ANCHOR
+    + ")",
     re.IGNORECASE,
 )
