@@ -27,7 +27,7 @@ from pipeline.nlp.dates.tokens import (
     suffix,
 )
 from pipeline.nlp.dates.verbs import finite_verb
-from pipeline.nlp.dates.years import attach_year, year, year_number, year_word
+from pipeline.nlp.dates.years import attach_year, year, year_at, year_number, year_word
 
 # --- days and months ------------------------------------------------------------------------------
 
@@ -166,7 +166,21 @@ def month_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     m = lex.month_adjectives.get(t.low[i]) if t.kind[i] == WORD else None
     if m is None or not dating_adjective(t, i, lex.month_adjective_not_before):
         return None
-    return Atom("month", i, i + 1, month=m)
+    return Atom("month", i, i + 1, month=m, year=_year_of_phrase(t, i + 1, lex))
+
+
+_PHRASE_YEAR_REACH = 4  # words between a month adjective and `в 2015 году` of its noun phrase
+
+
+def _year_of_phrase(t: Tokens, j: int, lex: Lexicon) -> int | None:
+    """`ноябрьских терактов в Париже в 2015 году`: the year told in the noun phrase of a month adjective."""
+    for k in range(j, min(j + _PHRASE_YEAR_REACH + 1, len(t) - 1)):
+        if t.kind[k] != WORD:
+            return None
+        if t.low[k] in ("в", "во") and t.kind[k + 1] == NUM:
+            found = year_at(t, k + 1, lex)
+            return found[1] if found is not None else None
+    return None
 
 
 # --- quarters, halves, seasons --------------------------------------------------------------------

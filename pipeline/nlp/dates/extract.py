@@ -126,7 +126,9 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             # `(на 2% меньше, чем в предыдущем году); кукурузы — (на 13% меньше, чем в предыдущем году)`: both
             # count from the date told, not the second from the first
             if m.start not in signed and t.low[e.first] not in lex.anaphoric_modifiers:
-                anchor = _anchor_of(m) or anchor
+                # a day told without its year (`22 октября. На следующий день`) leaves nothing to count from
+                unknown = m.kind == "date" and m.date_start is None
+                anchor = _anchor_of(m) or (None if unknown else anchor)
             a = e.tail if isinstance(e, Range) else e.atom if isinstance(e, Open) else e
             if a.month is not None and not a.relative:
                 last_month = (a.month, a.year, m.end)

@@ -250,8 +250,8 @@ def leading_months(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     per = lex.leading_units.get(t.low_at(j))
     if per is None or n != int(n) or not 1 <= n * per <= 12:
         return None
-    if per != 1 and t.low[i] in lex.leading_months_only:
-        return None  # `по итогам 2 квартала`: the second quarter
+    if per != 1 and t.low[i] in lex.leading_months_only and not t.low_at(j).endswith("ов"):
+        return None  # `по итогам 2 квартала`: the second quarter; `по итогам трёх кварталов`: the first three
     a = attach_year(Atom("month", i, j + 1, month=1), t, lex)
     if not a.has_year():
         return None
@@ -429,7 +429,8 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
     limit = k + 2 * _MAX_ITEMS
     while t.low_at(k) == "," and k + 1 < len(t) and t.kind[k + 1] == t.kind[i] and k < limit:
         k += 2
-    if t.low_at(k) not in lex.coordinators:
+    night = t.low_at(k) == "на" and t.low_at(i - 1) in ("с", "со") and t.kind[i] == NUM  # `в ночь с 23 на 24`
+    if t.low_at(k) not in lex.coordinators and not night:
         return None
     # `в конце ХХ и начале XXI века`: a locative modifier may stand before the last item too
     tail = atom(t, k + 2 if t.low_at(k + 1) in lex.locative_modifiers else k + 1, lex)
