@@ -123,6 +123,10 @@ PARTS = {
     "test103": (7, 0),
     "test104": (7, 0),
     "test105": (12, 0),
+    "test106": (9, 9),
+    "test107": (7, 7),
+    "test108": (12, 0),
+    "test109": (14, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a

@@ -306,11 +306,11 @@ def _counted_noun(
         abbreviation = j == k and counted_abbreviation(tok.text)
         if tokens[j - 1].text == "." and tok.text[0].isupper() and not abbreviation:
             return None  # `288 млрд. Другим решением`: the abbreviation's dot ended the sentence
-        if abbreviation:
+        if abbreviation and not (_glued_code(tokens, j) and num.value != 1):
             return Unit("count", tok.text, j)  # `два БЛА`, `150,8 тыс. ДТП`: the abbreviation as written
         if tok.text[0].isupper() and _glued_code(tokens, j) and (j > k or num.value != 1):
-            # `два Су-57`, `два последних плановых Су-34`: a model code is the counted thing, as written
-            # (right after `один` it may be the name of a noun left out: `один Ту-22MR`, the guide)
+            # `30 БРДМ-2`, `два Су-57`, `два последних плановых Су-34`: a model code is the counted thing, as
+            # written (right after `один` it may be the name of a noun left out: `один Ту-22MR`, the guide)
             return _model_code(tokens, j, text)
         word = _word(tok)
         lemma, gram = first_parse(word)

@@ -349,7 +349,7 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     prep = t.low_at(i - 1)
     wd = lex.weekdays.get(t.low_at(j)) if prep in lex.weekday_preps or _second_weekday(t, i, lex) else None
     since = prep in _SINCE and t.low_at(j + 1) not in _SCHEDULE_NEXT  # `начиная со вторника`
-    if since or prep == "до" or negated_bound(t, i, lex) or prep in lex.weekday_gen_after:  # `утра среды`
+    if since or prep == "до" or negated_bound(t, i, lex) or _part_of_day(t, i, lex):  # `утра среды`
         wd = lex.weekdays_gen.get(t.low_at(j))
     elif wd is None and off is None and t.low[i] in lex.weekday_subjects and t.kind[i + 1 : i + 2] == [WORD]:
         # `воскресенье выдалось ясным`; the word test first: this runs for every word candidate
@@ -357,6 +357,18 @@ def weekday(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     if wd is None or t.low_at(j + 1) in lex.weekday_not_before:
         return None
     return Atom("day", i, j + 1, relative=True, offset=off, weekday=wd)
+
+
+def _part_of_day(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """`утра среды`, `вечером пятницы`, `на вечер воскресенья` before token i; an accusative part of the
+    day only after `на` (`после среды уже вечер пятницы` is a figure of speech)."""
+    prep = t.low_at(i - 1)
+    if prep not in lex.weekday_gen_after:
+        return False
+    return prep not in _ACCUSATIVE_PARTS or t.low_at(i - 2) == "на"
+
+
+_ACCUSATIVE_PARTS = frozenset({"утро", "вечер", "ночь"})
 
 
 def _second_weekday(t: Tokens, i: int, lex: Lexicon) -> bool:
