@@ -347,6 +347,10 @@ def _inside_bracket(t: Tokens, k: int) -> bool:
 def from_to_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     """`с 2013 по 2015 год`, `с января по март 2020 года`, `между 2013 и 2015 годами`."""
     j = _match_seq(t, i, lex.range_heads)
+    if j is not None and t.low_at(i - 1) in lex.night_words:
+        r = _range_from(t, i, j, _NIGHT_JOINS, lex)  # `в ночь с 14 на 15 сентября`: the night over both days
+        if r is not None:
+            return r
     if j is not None:
         r = _range_from(t, i, j, lex.range_joins, lex)
         if r is not None:
@@ -354,6 +358,9 @@ def from_to_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     if t.low_at(i) in lex.between_heads:
         return _range_from(t, i, i + 1, lex.between_joins, lex)
     return None
+
+
+_NIGHT_JOINS = frozenset({"на"})
 
 
 def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None]:
@@ -429,8 +436,8 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
     limit = k + 2 * _MAX_ITEMS
     while t.low_at(k) == "," and k + 1 < len(t) and t.kind[k + 1] == t.kind[i] and k < limit:
         k += 2
-    night = t.low_at(k) == "на" and t.low_at(i - 1) in ("с", "со") and t.kind[i] == NUM  # `в ночь с 23 на 24`
-    if t.low_at(k) not in lex.coordinators and not night:
+    moved = t.low_at(k) == "на" and t.low_at(i - 1) in ("с", "со") and t.kind[i] == NUM  # `с 12 на 14 июня`
+    if t.low_at(k) not in lex.coordinators and not moved:
         return None
     # `в конце ХХ и начале XXI века`: a locative modifier may stand before the last item too
     tail = atom(t, k + 2 if t.low_at(k + 1) in lex.locative_modifiers else k + 1, lex)
