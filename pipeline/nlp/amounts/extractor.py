@@ -247,13 +247,13 @@ def _followed_by(tokens: list[Token], j: int, word: str) -> bool:
 
 def _starts_code(tokens: list[Token], j: int) -> bool:
     """The digits ending at token j run on into a code: an upper-case letter glued after them, itself glued
-    to digits or a dash and digits (`9М120`, `48Н6Е`, `3М-54Э`; not `5км2`)."""
+    to digits or a dash and digits or letters (`9М120`, `48Н6Е`, `3М-54Э`, `76МД-М`; not `5км2`)."""
     k = j + 1
     return (
         k < len(tokens)
         and tokens[k].start == tokens[j].end
         and tokens[k].text.isupper()
-        and _glued_code(tokens, k)
+        and (_glued_code(tokens, k) or "-" in tokens[k].text)
     )
 
 

@@ -152,6 +152,8 @@ def attach_year(a: Atom, t: Tokens, lex: Lexicon) -> Atom:
     y = year_at(t, a.stop, lex, need_word=False)
     if y is None and (aside := after_aside(t, a.stop)) > a.stop:
         y = year_at(t, aside, lex)  # past an aside only a year with its word
+    if y is None and t.low_at(a.stop) == "же":
+        y = year_at(t, a.stop + 1, lex)  # `Зимой же 2017-го`: a particle, then a year with its word or suffix
     if y is not None:
         a.stop, a.year = y
         return a
