@@ -127,6 +127,8 @@ PARTS = {
     "test107": (7, 7),
     "test108": (12, 0),
     "test109": (14, 0),
+    "test110": (13, 0),
+    "test112": (10, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
