@@ -320,7 +320,7 @@ def _counted_noun(
                 return None
             if tok.text[0].isupper() and can_be_place(word):
                 return None  # `0-1 Германия`, `двух Корей`: a place name, not a counted noun
-            counted = count_lemma(word, value, last_adjective)
+            counted = count_lemma(word, value, last_adjective, num.value)
             if counted is not None and norm(counted) in COUNT_STOPLIST:
                 return None
             adjective_too = can_be_adjective(word)

@@ -18,6 +18,9 @@ def _lemma_list(name: str) -> frozenset[str]:
 
 # noun lemmas that are the rare reading of an ambiguous form (`статей`: `стать`, not `статья`)
 RARE_LEMMAS = _lemma_list("rare_lemmas.txt")
+# ... and those that are the rare reading in a big count (`2,5 млн голов`: `голова`, not `гол`)
+SMALL_COUNT_LEMMAS = _lemma_list("small_count_lemmas.txt")
+_BIG_COUNT = 5000  # Pelé scored 1,283 goals; herds of thousands come with `тыс.`
 
 # pymorphy2 raises on letters without a Unicode name (`𗀀`); only Russian/Latin words are worth parsing
 _PARSABLE = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
@@ -101,15 +104,20 @@ def _two_to_four(n: int) -> bool:
     return n % 10 in (2, 3, 4) and not 12 <= n % 100 <= 14
 
 
-def count_lemma(word: str, value: float | None, adjective: str | None = None) -> str | None:
+def count_lemma(
+    word: str, value: float | None, adjective: str | None = None, size: float | None = None
+) -> str | None:
     """Lemma (with ё, as in the dictionary) of the likeliest noun parse fitting a count of `value`, or None.
 
     `3 места`, `5 мест` fit; `3 место`, `9 класса` do not (ordinal uses: `занял 3 место`, `ученики 9 класса`).
     After 1 (not 11) singular forms fit; after 2-4 and fractions the genitive singular or plurals; otherwise
     plurals only. Choosing among agreeing parses also picks the right lexeme: `1 граната` -> `граната`; so
-    does the number and case of an adjective before the noun (`adjective`).
+    does the number and case of an adjective before the noun (`adjective`), and the count's size, scale
+    words included (`2,5 млн голов`: `голова`, see SMALL_COUNT_LEMMAS).
     """
     parses = [p for p in _noun_parses(word) if _fits(value, p[1], p[2])]
+    if size is not None and abs(size) >= _BIG_COUNT:
+        parses.sort(key=lambda p: p[0] in SMALL_COUNT_LEMMAS)
     if adjective is not None and not _paucal(value):  # `21 городского парка`: `парк`, not `парка`
         forms = _adjective_forms(adjective)
         parses = [p for p in parses if (p[1], p[2]) in forms] or parses

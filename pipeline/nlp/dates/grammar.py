@@ -15,7 +15,7 @@ from pipeline.nlp.dates.atom import Atom
 from pipeline.nlp.dates.atoms import ordinal
 from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
-from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, after_aside, suffix
+from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, after_aside, phrase_at, suffix
 from pipeline.nlp.dates.years import attach_year, bare_year_ok, year_number
 from pipeline.nlp.morph_vocab import morph_vocab
 
@@ -513,6 +513,9 @@ def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     if w in lex.locative_modifiers or (w in lex.target_modifiers and t.low_at(i - 1) in lex.target_preps):
         # `в конце марта`, `в начале 60-х годов`: the span keeps the word, the dates are all of X.
         e = _expression(t, i + 1, lex) if i + 1 < len(t) else None
+        same = phrase_at(t, i + 1, lex.same_year_tails) if e is None else None
+        if same is not None:
+            e = Atom("year", i + 1, same, anaphoric=True)  # `в начале того же года`: the year told last
         if e is None:  # `в конце года`, `в начале недели`: the current unit; `в начале осени`: nearest
             e = relative.implicit_unit(t, i + 1, lex) or _bare_season(t, i + 1, lex)
             if e is not None:
