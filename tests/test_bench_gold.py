@@ -128,6 +128,7 @@ PARTS = {
     "test108": (12, 0),
     "test109": (14, 0),
     "test110": (13, 0),
+    "test111": (12, 0),
     "test112": (10, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
