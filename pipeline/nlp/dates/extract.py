@@ -74,6 +74,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     last_end = 0
     last_month: tuple[int, int | None, int] | None = None  # month, its explicit year, end of its mention
     anchor: tuple[date, str, int] | None = None  # the last date told: first day, granularity, end
+    unknown_day = -1  # where the last day told without its year ends (no published date to give it one)
     for i in _candidates(t, lex):
         if i < done:
             continue
@@ -117,6 +118,10 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
         ctx.anchor = None
         if anchor is not None and t.start[e.first] - anchor[2] <= _ANCHOR_CHARS:
             ctx.anchor = anchor[:2]
+            if unknown_day > anchor[2] and isinstance(e, Atom) and e.gran in _FINER_THAN_YEAR:
+                # `1956 ... 22 октября студенты ... На следующий день`: counted from a day of unknown year;
+                # `сезоне 2001 года ... 10 марта ... через год` still counts from the season's year
+                ctx.anchor = None
         if isinstance(e, Atom) and e.needs_anchor and ctx.anchor is None and pub is not None:
             done = e.stop
             continue  # counted from the publication it would be wrong; with none it stays unresolved
@@ -126,9 +131,9 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             # `(на 2% меньше, чем в предыдущем году); кукурузы — (на 13% меньше, чем в предыдущем году)`: both
             # count from the date told, not the second from the first
             if m.start not in signed and t.low[e.first] not in lex.anaphoric_modifiers:
-                # a day told without its year (`22 октября. На следующий день`) leaves nothing to count from
-                unknown = m.kind == "date" and m.date_start is None
-                anchor = _anchor_of(m) or (None if unknown else anchor)
+                anchor = _anchor_of(m) or anchor
+            if m.kind == "date" and m.date_start is None:
+                unknown_day = m.end
             a = e.tail if isinstance(e, Range) else e.atom if isinstance(e, Open) else e
             if a.month is not None and not a.relative:
                 last_month = (a.month, a.year, m.end)
@@ -209,6 +214,8 @@ def _anchor_of(m: DateMention) -> tuple[date, str, int] | None:
         return m.date_start, m.granularity, m.end
     return None
 
+
+_FINER_THAN_YEAR = ("day", "week", "month")
 
 # How far back (in characters) a year of the past still sets the year of year-less dates
 # (`1 июля 1950 года, а уже 5 июля ...`).
