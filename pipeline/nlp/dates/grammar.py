@@ -290,7 +290,7 @@ def _season_across(r: Range | None) -> Expr | None:
 _PAREN_LOOKBACK = 12  # tokens back to the `(` of `(11 лет, 2003–2014)`
 
 
-def paren_years(t: Tokens, i: int, lex: Lexicon) -> Range | None:
+def bare_year_range(t: Tokens, i: int, lex: Lexicon) -> Range | None:
     """`(1877–1962)`, `(11 лет, 2003–2014)`: bare years closing a bracket, as after a name (life span) or a
     title, or after a comma inside one. Outside brackets two years at most _BARE_RANGE_YEARS apart after a
     preposition or a noun (`в 2008—2009`, `бюджета 2018—2020`, `ГПВ 2012–2020`), with no counted noun or
@@ -574,7 +574,7 @@ def _expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
         found += [from_to_range(t, i, lex), open_interval(t, i, lex)]
     found += [_season_across(dash_range(t, i, lex, a)), a]
     if t.kind[i] == NUM:
-        found += [season_years(t, i, lex), paren_years(t, i, lex)]  # on a tie the season keeps its noun
+        found += [season_years(t, i, lex), bare_year_range(t, i, lex)]  # on a tie the season keeps its noun
     elif t.low[i] in lex.leading_words:
         found.append(leading_months(t, i, lex))
     if a is None or not a.has_year():
