@@ -62,6 +62,7 @@ from pipeline.nlp.amounts.morph import (
 from pipeline.nlp.amounts.numbers import PERCENT_ADJ_STEM, Number, continues_group, read_number, scaled_sum
 from pipeline.nlp.amounts.tokens import Token, is_ascii_digit, norm, tight, tokenize_windows
 from pipeline.nlp.amounts.types import Amount
+from pipeline.nlp.amounts.weather_context import with_weather_units
 from pipeline.nlp.dates.lexicon import lexicon as dates_lexicon
 from pipeline.nlp.dates.titles import outside_titles
 from pipeline.nlp.dates.tokens import ADJECTIVE_ENDINGS
@@ -1867,4 +1868,4 @@ def extract_amounts(text: str) -> list[Amount]:
     found = _Scanner(text).run()
     # `Евгений Никитин. Семь жизней М. Горького (9)`: a title in a list of books
     found = outside_titles(text, found)
-    return with_context_currency(text, found)
+    return with_weather_units(text, with_context_currency(text, found))
