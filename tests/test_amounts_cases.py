@@ -1288,6 +1288,26 @@ CASES: list[tuple[str, list[tuple]]] = [
             ex("два БЛА", C, 2.0, "БЛА"),
         ],
     ),
+    # digits glued to an upper-case hyphenated word begin a code; `минимум на` is at least
+    (
+        "Модернизация до уровня 76МД-М завершена, дальность выросла минимум на 1000 км.",
+        [gt("минимум на 1000 км", Q, 1000.0, "km", "gte")],
+    ),
+    # a big count of `голов` is heads of livestock, a small one goals
+    (
+        "Поголовье составляло 2,5 млн голов, затем сократилось до 2,1 млн. Он забил 5 голов.",
+        [
+            ex("2,5 млн голов", C, 2.5e6, "голова"),
+            ex("2,1 млн", C, 2.1e6, "голова"),
+            ex("5 голов", C, 5.0, "гол"),
+        ],
+    ),
+    # bare degrees are degC in a sentence about the weather (or the one after it), an angle elsewhere; frost
+    # degrees stay degrees (their sign is not written)
+    (
+        "В городе стоит жара. К среде обещают 37 градусов. Самолёт повернул на 90 градусов.",
+        [ex("37 градусов", Q, 37.0, "degC"), ex("90 градусов", Q, 90.0, "deg")],
+    ),
 ]
 
 
@@ -1362,6 +1382,7 @@ TRAPS: list[str] = [
     "Чили 0-1 Германия, гол забил Штиндль.",
     "Речь шла об объединении двух Корей.",
     "Одним словом, условия есть: Месси и Роналду в одном лице, и не стоит класть яйца в одну корзину.",
+    "После побед он сделал два шага назад.",
     # scaled numbers with no unit anywhere in the enumeration
     "Население области превысило 2 млн, в 2010 году — 2,3 млн.",
     # a name in quotes after 1 or after a code; collective numerals alone

@@ -2236,6 +2236,21 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("2015 году", "year", "2015-01-01", "2015-12-31", "year"),
         ],
     ),
+    # a position word before `того же года`: the year told last
+    (
+        "Собор созвали в 1613 году. В начале того же года выбрали царя.",
+        None,
+        [
+            M("1613 году", "year", "1613-01-01", "1613-12-31", "year"),
+            M("начале того же года", "year", "1613-01-01", "1613-12-31", "year"),
+        ],
+    ),
+    # a particle between a season or month and its year
+    (
+        "Зимой же 2017-го он ушёл.",
+        None,
+        [M("Зимой же 2017-го", "season", "2016-12-01", "2017-02-28", "season")],
+    ),
     # a weekday in the genitive after a part of the day in the accusative
     (
         "Матч перенесли на вечер воскресенья.",

@@ -19,6 +19,7 @@ _CUES = [
     if line.strip() and not line.startswith("#")
 ]
 _CUE = re.compile(r"(?<![а-яё])(?:" + "|".join(_CUES) + ")", re.IGNORECASE)
+_FROST = re.compile(r"(?<![а-яё])мороз", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]\s")
 _LOOKBACK = 300  # characters: the amount's sentence and the one before
 
@@ -34,6 +35,6 @@ def _weather(text: str, amount: Amount) -> Amount:
     since = ends[-2] if len(ends) >= 2 else start  # the sentence before the amount's
     sentence_end = _SENTENCE_END.search(text, amount.end)
     stop = sentence_end.start() if sentence_end else len(text)
-    if _CUE.search(text, since, stop) is None:
-        return amount
+    if _CUE.search(text, since, stop) is None or _FROST.search(text, since, stop):
+        return amount  # `мороз до 30 градусов` is below zero: the sign is not written
     return dataclasses.replace(amount, unit="degC")
