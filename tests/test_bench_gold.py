@@ -130,6 +130,10 @@ PARTS = {
     "test110": (13, 0),
     "test111": (12, 0),
     "test112": (10, 0),
+    "test113": (7, 0),
+    "test114": (11, 0),
+    "test115": (10, 0),
+    "test116": (11, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
