@@ -16,6 +16,7 @@ from pipeline.nlp.amounts.heads import (
     head_noun,
     head_noun_after,
     participle,
+    plural_count_lemma,
 )
 from pipeline.nlp.amounts.lexicon import (
     AMBIGUOUS_CURRENCY_NOUNS,
@@ -194,9 +195,10 @@ def _currency_after_adjective(tokens: list[Token], k: int, text: str) -> tuple[t
     noun several countries share (`ямайских долларов` is no USD)."""
     if k + 1 >= len(tokens) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
         return None
-    if not _adjective(tokens[k]) or first_parse(tokens[k + 1].low)[0] in AMBIGUOUS_CURRENCY_NOUNS:
+    currency = match_trie(CURRENCIES, tokens, k + 1, text)  # the cheap test first: this runs for every number
+    if currency is None or not _adjective(tokens[k]):
         return None
-    return match_trie(CURRENCIES, tokens, k + 1, text)
+    return None if first_parse(tokens[k + 1].low)[0] in AMBIGUOUS_CURRENCY_NOUNS else currency
 
 
 def _quoted_count(tokens: list[Token], num: Number, i: int, k: int, text: str) -> Unit | None:
@@ -1277,10 +1279,7 @@ class _Scanner:
             return None
         if self.text[before.end : word.start].strip() not in ("),", ") и", ")"):
             return None
-        lemma, grammemes = first_parse(word.low)
-        if not word.text.islower() or not {"NOUN", "gent", "plur"} <= grammemes:
-            return None
-        return count_lemma(word.low, None) or lemma
+        return plural_count_lemma(word.low) if word.text.islower() else None
 
     def _bracketed(self, lead: int, num: Number) -> bool:
         """The number stands alone in brackets: `(48,8 тыс.)`."""

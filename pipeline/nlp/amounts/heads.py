@@ -116,11 +116,20 @@ def _head_count_noun(tokens: list[Token], j: int, lead: int) -> str | None:
     word = tokens[j].text
     if counted_abbreviation(word) and not (j > first and "actv" in first_parse(tokens[j - 1].low)[1]):
         return word  # `количество развёрнутых МБР`; not `число сдающих ЕГЭ` (its object)
-    lemma, grammemes = first_parse(tokens[j].text.lower())
-    if {"NOUN", "gent", "plur"} <= grammemes and lemma not in COUNT_STOPLIST:
-        return count_lemma(tokens[j].text.lower(), None) or lemma  # with ё, as the dictionary writes it
+    counted = plural_count_lemma(tokens[j].text.lower())
+    if counted is not None:
+        return counted
     if j > first:  # `число профессиональных военных достигало 30 тыс.`: the last adjective is the noun
         head = adjective_head(tokens[j - 1].low)
         if head is not None and norm(head) in SUBSTANTIVIZED:
             return head
     return None
+
+
+def plural_count_lemma(word: str) -> str | None:
+    """The lemma (with ё, as the dictionary writes it) of a lower-cased genitive plural noun a bare number
+    counts (`журналистов`, `очков`), or None (not such a noun, or one of the count stoplist: `лет`)."""
+    lemma, grammemes = first_parse(word)
+    if not {"NOUN", "gent", "plur"} <= grammemes or lemma in COUNT_STOPLIST:
+        return None
+    return count_lemma(word, None) or lemma

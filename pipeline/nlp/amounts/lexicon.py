@@ -207,6 +207,9 @@ SPEECH_VERBS = _word_list("speech_verbs.txt")
 SUBSTANTIVIZED = _word_list("substantivized.txt")
 DEGREE_ADVERBS = _word_list("degree_adverbs.txt")
 MONEY_CUES = _word_list("money_cues.txt")  # stems, matched inside words
+WEATHER_CUES = _word_list(
+    "weather_cues.txt"
+)  # stems that make bare degrees a temperature (weather_context.py)
 EXISTENTIAL_VERBS = _word_list("existential_verbs.txt")
 POST_QUALIFIERS: dict[str, str] = {r[0]: r[1] for r in _rows("post_qualifiers.tsv")}
 

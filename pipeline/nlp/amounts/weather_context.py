@@ -10,15 +10,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from pipeline.nlp.amounts.lexicon import MODEL_DIR
+from pipeline.nlp.amounts.lexicon import WEATHER_CUES
 from pipeline.nlp.amounts.types import Amount
 
-_CUES = [
-    line.strip()
-    for line in (MODEL_DIR / "weather_cues.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-]
-_CUE = re.compile(r"(?<![а-яё])(?:" + "|".join(_CUES) + ")", re.IGNORECASE)
+_CUE = re.compile(r"(?<![а-яё])(?:" + "|".join(sorted(WEATHER_CUES)) + ")", re.IGNORECASE)
 _FROST = re.compile(r"(?<![а-яё])мороз", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]\s")
 _LOOKBACK = 300  # characters: the amount's sentence and the one before
