@@ -66,6 +66,14 @@ def glued(text: str, a: int, b: int) -> bool:
     return a == b
 
 
+def _ends_ellipsis(tokens: list[Token], k: int, text: str) -> bool:
+    """Token k is the last dot of a glued `...` (`+25...30 °C`: a range in weather reports, not `1.2`)."""
+    return k >= 2 and all(
+        tokens[x].text == "." and (x == k - 2 or glued(text, tokens[x - 1].end, tokens[x].start))
+        for x in (k - 2, k - 1, k)
+    )
+
+
 def bad_digit_context(tokens: list[Token], i: int, j: int, text: str) -> bool:
     """Digits that are part of names, numbers, dates, times, phones or ordinals (`2-й`, `№ 5`, `10:30`)."""
     first, last = tokens[i], tokens[j]
@@ -75,7 +83,9 @@ def bad_digit_context(tokens: list[Token], i: int, j: int, text: str) -> bool:
             prev.low in ("№", "#") or glued(text, prev.end, first.start)
         ):
             return True
-        if glued(text, prev.end, first.start) and (prev.text[-1].isalpha() or prev.text == "."):
+        if glued(text, prev.end, first.start) and (
+            prev.text[-1].isalpha() or (prev.text == "." and not _ends_ellipsis(tokens, i - 1, text))
+        ):
             return True
         if (
             prev.text == "."

@@ -12,6 +12,7 @@ from pipeline.nlp.dates.grammar import Expr, Open, Range, expression, with_date
 from pipeline.nlp.dates.lexicon import Lexicon, lexicon
 from pipeline.nlp.dates.mention import DateMention
 from pipeline.nlp.dates.posts import date_posts, signature_dates
+from pipeline.nlp.dates.previous_period import previous_periods
 from pipeline.nlp.dates.quotes import date_quotations
 from pipeline.nlp.dates.resolve import Context, to_mention
 from pipeline.nlp.dates.same_period import same_periods
@@ -146,7 +147,8 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     # `День поэзии – XXI век. 2017 год. Альманах (9)`: a title in a list of books
     out = outside_titles(text, out)
     out = join_weekend_days(text, out, lex)
-    out = date_quotations(text, same_periods(text, out, lex), extract_dates)
+    out = previous_periods(text, same_periods(text, out, lex), lex)
+    out = date_quotations(text, out, extract_dates)
     out = date_posts(text, out, extract_dates, signed)
     return unresolve_bce(text, out)
 

@@ -118,6 +118,8 @@ class Lexicon:
     event_year_words: frozenset[str]  # `года`, `г`: the genitive year of an edition
     event_year_not_after: frozenset[str]  # `в`, `с`: a preposition before the year makes it a date
     same_period_words: tuple[str, ...]  # `аналогичн`, `тот же`: before `период` + a year (same_period.py)
+    previous_period_stems: tuple[str, ...]  # `предыдущ` + `период`: the unit before (previous_period.py)
+    previous_period_cues: tuple[str, ...]  # `по сравнению с`: before it, a comparison
     story_modifiers: frozenset[str]  # `в следующем году` in a past clause: after the date just told
     anaphoric_modifiers: frozenset[str]  # `в предыдущем году`: before the date just told, in any clause
     state_verbs: frozenset[str]  # `Сегодня мы можем констатировать`: first-person present, 'nowadays'
@@ -278,6 +280,8 @@ def lexicon() -> Lexicon:
         event_year_words=_set(raw, "event_year_words"),
         event_year_not_after=_set(raw, "event_year_not_after"),
         same_period_words=tuple(raw["same_period_words"]),
+        previous_period_stems=tuple(raw["previous_period_stems"]),
+        previous_period_cues=tuple(raw["previous_period_cues"]),
         story_modifiers=_set(raw, "story_modifiers"),
         anaphoric_modifiers=_set(raw, "anaphoric_modifiers"),
         state_verbs=_set(raw, "state_verbs"),
