@@ -138,6 +138,10 @@ PARTS = {
     "test118": (7, 1),
     "test119": (15, 0),
     "test120": (10, 1),
+    "test121": (13, 2),
+    "test122": (14, 2),
+    "test123": (14, 1),
+    "test124": (7, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
