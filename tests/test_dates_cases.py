@@ -1892,7 +1892,17 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         MON,
         [M("21 мая", "date", "2021-05-21", "2021-05-21", "day")],
     ),
-    # `предыдущий период` after a dated period: the unit before it; unresolved when the period told is
+    # years listed with commas only share the plural year word after the last
+    (
+        "Пик переоснащения приходится на 2018, 2019, 2020 годы.",
+        None,
+        [
+            M("2018", "year", "2018-01-01", "2018-12-31", "year"),
+            M("2019", "year", "2019-01-01", "2019-12-31", "year"),
+            M("2020 годы", "year", "2020-01-01", "2020-12-31", "year"),
+        ],
+    ),
+    # `предыдущий период` after a dated period: the unit before it; vague after an unresolved one
     (
         "В 2017 году компания улучшила показатели на 23% по сравнению с предыдущим периодом.",
         None,
@@ -1912,7 +1922,15 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
     (
         "В прошлом году экспорт составил $3,9 млрд. Это больше показателей предыдущего периода на 110%.",
         None,
-        [U("прошлом году", "relative", "year"), U("предыдущего периода", "relative", "year")],
+        [U("прошлом году", "relative", "year")],
+    ),
+    (
+        "В прошлом году экспорт составил $3,9 млрд. Это больше показателей предыдущего периода на 110%.",
+        MON,
+        [
+            M("прошлом году", "relative", "2020-01-01", "2020-12-31", "year"),
+            M("предыдущего периода", "relative", "2019-01-01", "2019-12-31", "year"),
+        ],
     ),
     # ... only in a comparison: here it is a stretch of time named by what filled it
     (

@@ -192,6 +192,11 @@ paragraph that starts in chars 1700-2600 to the newline 1100-1700 chars later ne
 without ``published`` that no gold held, shuffled by ``random.Random(20261201)``, forty candidates per
 annotator; test86-89, test90-93 and test94-97 the same from articles no candidate list held before, shuffled
 by ``random.Random(20261202)``, ``(20261203)`` and ``(20261204)``, sixty per annotator.
+test117 onward hold third excerpts: from the first paragraph that starts in the 900 chars after char 3300
+(or after the end of any gold passage of the article, if later) to the newline 1100-1700 chars later nearest
++1500, of all articles not offered for a third excerpt before (an article may thus hold a gold passage
+elsewhere), shuffled by ``random.Random(20261210)``, ``(20261211)``, ..., sixty per annotator; kept when they
+hold at least three dates and five mentions.
 ``tests/data/factru_gold_{1,2,3,4}.jsonl`` hold texts of the FactRuEval dev set (read them with
 ``--texts ../shared/data/factru_dev.jsonl``): whole up to 2,200 chars, else up to the newline in chars
 1300-2200 nearest 1800, shuffled by ``random.Random(2026)`` and dealt in turn to four annotators.

@@ -106,6 +106,7 @@ _SHARE_ASIDE = re.compile(
 _ELLIPSIS_CHARS = 160  # how far back the count whose noun a bare number takes may end
 _SENTENCE_ENDS = frozenset(".!?;\n")
 _ELLIPSIS_NEXT = frozenset({"и", "а", "или", "но", "из"})  # `лишь 10, а ещё три`, `65 из которых`
+_WHOLE_PREPS = frozenset({"из", "вместо", "против"})  # right after a count, a bare number counts its noun
 _NOT_ELLIPTIC_NEXT = frozenset("%°‰+(×x*/")
 _FINITE = frozenset({"VERB", "PRTS"})
 _ADJECTIVAL = frozenset({"ADJF", "PRTF"})
@@ -206,10 +207,12 @@ def _quoted_count(tokens: list[Token], num: Number, i: int, k: int, text: str) -
     the count is the counted thing; the unit is its lemma, capitalised as the name is (a lower-case noun in
     scare quotes counts as it would without them: `20 «курсантов»`). Not after 1 (`Лиги 1
     «Монако»`: a numbered name before a club) nor after a code (`Ан-124-100 «Руслан»`)."""
-    if num.scaled or num.value < 2 or k + 2 >= len(tokens) or tokens[k + 2].text not in _CLOSE_QUOTES:
+    if num.scaled or num.value < 2 or k + 2 >= len(tokens):
         return None
     if i > 0 and tokens[i - 1].end == tokens[i].start and not tokens[i - 1].text[0].isspace():
         return None
+    if tokens[k + 2].text not in _CLOSE_QUOTES:
+        return _quoted_phrase_count(tokens, num, k)
     name = tokens[k + 1]
     if not (name.start == tokens[k].end and tokens[k + 2].start == name.end):
         return None
@@ -222,6 +225,20 @@ def _quoted_count(tokens: list[Token], num: Number, i: int, k: int, text: str) -
     if lemma is None or norm(lemma) in COUNT_STOPLIST:
         return None
     return Unit("count", lemma[0].upper() + lemma[1:], k + 2)
+
+
+def _quoted_phrase_count(tokens: list[Token], num: Number, k: int) -> Unit | None:
+    """`380 «активных функционеров»`, `два «золотых эшелона»`: an adjective and a lower-case noun in scare
+    quotes (token k opens them) count as they would without them."""
+    if k + 3 >= len(tokens) or tokens[k + 3].text not in _CLOSE_QUOTES:
+        return None
+    adjective, noun = tokens[k + 1], tokens[k + 2]
+    if not all(w.text.isalpha() and w.text.islower() for w in (adjective, noun)):
+        return None
+    if not can_be_adjective(adjective.low):
+        return None  # `54 «чрезвычайно возмущённых»`: an adverb, no noun
+    lemma = count_lemma(_word(noun), num.value)
+    return Unit("count", lemma, k + 3) if lemma is not None and lemma not in COUNT_STOPLIST else None
 
 
 def _imprint_unit(tokens: list[Token], i: int, k: int, text: str) -> Unit | None:
@@ -306,7 +323,14 @@ def _counted_noun(
             continue
         if not tok.text[0].isalpha() or not ("а" <= tok.low[0] <= "я" or tok.low[0] == "е"):
             return None
-        abbreviation = j == k and counted_abbreviation(tok.text)
+        # `два БЛА`; after adjectives too, which agree for it (`двух белорусских НПЗ`), but not after a
+        # participle, whose agent it may be (`двух созданных МОК комиссий`), nor after `один`
+        abbreviation = (
+            j == k
+            or (
+                last_adjective is not None and num.value != 1 and "PRTF" not in first_parse(last_adjective)[1]
+            )
+        ) and counted_abbreviation(tok.text)
         if tokens[j - 1].text == "." and tok.text[0].isupper() and not abbreviation:
             return None  # `288 млрд. Другим решением`: the abbreviation's dot ended the sentence
         if abbreviation and not (_glued_code(tokens, j) and num.value != 1):
@@ -996,12 +1020,12 @@ def _second_bound(
         if signed is not None:
             sign, k = signed[0], k + 1
     if (
-        prefix
-        and k + 1 < len(tokens)
-        and PREFIX_SYMBOLS.get(tokens[k].text) == prefix
+        k + 1 < len(tokens)
+        and tokens[k].text in PREFIX_SYMBOLS
+        and PREFIX_SYMBOLS[tokens[k].text] == (prefix or PREFIX_SYMBOLS[tokens[k].text])
         and tight(text, tokens[k].end, tokens[k + 1].start)
     ):
-        k += 1
+        k += 1  # `$500-$600 млн`; `11—€12 млрд`: the symbol written on the second bound only
     if not (is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_START_WORDS):
         return None
     num = read_number(tokens, k, text, qualified=True)
@@ -1409,7 +1433,8 @@ class _Scanner:
         first = _list_start(tokens, lead)
         if first > 0:
             prev = tokens[first - 1]
-            whole = prev.low == "из" and not text[before.end : prev.start].strip()
+            # `99 кандидатов из 142`: the whole counted; `один тепловоз вместо трёх`: the count it replaces
+            whole = prev.low in _WHOLE_PREPS and not text[before.end : prev.start].strip()
             # `упал на 100 пунктов (3,75%) до 2 581`: the value a change by a count reached
             reached = (
                 prev.low == "до"
@@ -1417,7 +1442,7 @@ class _Scanner:
                 and not any(ch.isdigit() for ch in _ASIDE.sub("", text[before.end : prev.start]))
             )
             if prev.text[0].isalpha() and "PREP" in first_parse(prev.low)[1] and not (whole or reached):
-                return None  # `в 15`, `по 2`, `на 4 и 5`; but `99 кандидатов из 142`: the whole counted
+                return None  # `в 15`, `по 2`, `на 4 и 5`
         if lead > 0:
             prev = tokens[lead - 1]
             if prev.end == tokens[lead].start and prev.text in _SIGNS | {"(", "/"}:
@@ -1831,6 +1856,11 @@ class _Scanner:
         via_dash = via_dash or _ellipsis(tokens, (unit.end if unit is not None else num.end) + 1) is not None
         k, num2 = second
         unit2 = _unit_after(tokens, num2, k, text)
+        if unit is None and tokens[k - 1].text in PREFIX_SYMBOLS:
+            # `11—€12 млрд`: the symbol written on the second bound only, the first a bare number below it
+            if _is_year(num, tokens, i) or num.value * (num2.scale if num2.scaled else 1.0) > num2.value:
+                return None
+            unit2 = Unit("money", PREFIX_SYMBOLS[tokens[k - 1].text], num2.end)
         if unit2 is None and unit is not None and unit.kind == "money" and prefix:
             unit2 = Unit("money", prefix, num2.end)  # `$5-10 млн`
         if unit2 is None and unit is not None and unit.kind == "count" and unit.end > num.end and via_dash:

@@ -18,12 +18,14 @@ def participle(tok: Token) -> bool:
 
 
 def counted_abbreviation(word: str) -> bool:
-    """`БЛА`, `АЭС`, `ОВД`: an upper-case Cyrillic abbreviation of 2-5 letters that names no place (`США`)."""
+    """`БЛА`, `АЭС`, `ОВД`: an upper-case Cyrillic abbreviation of 2-5 letters that names no place (`США`)
+    and is no stop word (`ст. 193.1 УК`: a law code after an article number)."""
     return (
         2 <= len(word) <= 5
         and word.isupper()
         and word.isalpha()
         and all("А" <= ch <= "Я" or ch == "Ё" for ch in word)
+        and word.lower() not in COUNT_STOPLIST
         and not can_be_place(word.lower())
     )
 

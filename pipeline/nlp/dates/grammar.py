@@ -423,6 +423,9 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
     return None
 
 
+_PLURAL_YEAR_WORDS = frozenset({"годы", "годов", "годам", "годами", "годах", "гг"})
+
+
 def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | None:
     """The first items of `в 2019 и 2020 годах`, `1, 2 и 3 мая`, `в январе и феврале 2020 года`:
     a bare head takes what it lacks from the last item. The other items are found when the scan
@@ -437,10 +440,13 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
     while t.low_at(k) == "," and k + 1 < len(t) and t.kind[k + 1] == t.kind[i] and k < limit:
         k += 2
     moved = t.low_at(k) == "на" and t.low_at(i - 1) in ("с", "со") and t.kind[i] == NUM  # `с 12 на 14 июня`
-    if t.low_at(k) not in lex.coordinators and not moved:
+    if t.low_at(k) in lex.coordinators or moved:
+        # `в конце ХХ и начале XXI века`: a locative modifier may stand before the last item too
+        tail = atom(t, k + 2 if t.low_at(k + 1) in lex.locative_modifiers else k + 1, lex)
+    elif k - 2 >= i and t.low_at(k - 2) == "," and t.low_at(k) in _PLURAL_YEAR_WORDS:
+        tail = atom(t, k - 1, lex)  # `на 2018, 2019, 2020 годы`: commas only, the plural says it is a list
+    else:
         return None
-    # `в конце ХХ и начале XXI века`: a locative modifier may stand before the last item too
-    tail = atom(t, k + 2 if t.low_at(k + 1) in lex.locative_modifiers else k + 1, lex)
     if tail is None:
         return None
     for head in heads:

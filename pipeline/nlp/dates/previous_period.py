@@ -59,14 +59,17 @@ def _told_before(found: list[DateMention], at: int, text: str) -> DateMention | 
         return None
     if told.kind not in ("year", "half", "quarter", "month", "relative"):
         return None  # a range or an open interval has no single length to step back by
+    if told.date_start is None:
+        return None  # `в прошлом году` with no publication date: the period before it is as vague
     return told
 
 
 def _before(told: DateMention, start: int, end: int, text: str) -> DateMention:
-    ds = de = None
-    if told.date_start is not None and told.date_end is not None:
-        step = _MONTHS_OF[told.granularity or ""]
-        year, month = iv.shift_month(told.date_start.year, told.date_start.month, -step)
-        ds = date(year, month, 1)
-        de = told.date_start - timedelta(days=1)
-    return DateMention(start, end, text[start:end], "relative", ds, de, told.granularity, ds is not None)
+    assert told.date_start is not None
+    year, month = iv.shift_month(
+        told.date_start.year, told.date_start.month, -_MONTHS_OF[told.granularity or ""]
+    )
+    end_day = told.date_start - timedelta(days=1)
+    return DateMention(
+        start, end, text[start:end], "relative", date(year, month, 1), end_day, told.granularity, True
+    )
