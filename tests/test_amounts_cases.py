@@ -372,6 +372,8 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("Температур на уровне +25...30 °C не ждут.", [rg("+25...30 °C", Q, 25, 30, "degC")]),
     ("Мешок весит 25...30 кг.", [rg("25...30 кг", Q, 25, 30, "kg")]),
     ("Диаметр диска — 0,3 угловой минуты.", [ex("0,3 угловой минуты", Q, 0.3, "arcmin")]),
+    # the ring above typed for the degree sign
+    ("Ночью -16 ˚С, днём +2 С˚.", [ex("-16 ˚С", Q, -16, "degC"), ex("+2 С˚", Q, 2, "degC")]),
     # an upper-case abbreviation after adjectives is the counted thing as after the number itself
     ("Работа двух белорусских НПЗ остановлена.", [ex("двух белорусских НПЗ", C, 2, "НПЗ")]),
     # a currency symbol written on the second bound only makes the range money; not after a year
