@@ -142,6 +142,10 @@ PARTS = {
     "test122": (14, 2),
     "test123": (14, 1),
     "test124": (7, 0),
+    "test125": (13, 2),
+    "test126": (15, 1),
+    "test127": (10, 1),
+    "test128": (15, 2),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
