@@ -1892,6 +1892,20 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         MON,
         [M("21 мая", "date", "2021-05-21", "2021-05-21", "day")],
     ),
+    # without a publication date a position in `года` takes the year just told in the paragraph
+    (
+        "Инфляцию в 2017 году прогнозируют на уровне 12,2%, тогда как в начале года прогноз был 10%.",
+        None,
+        [
+            M("2017 году", "year", "2017-01-01", "2017-12-31", "year"),
+            M("начале года", "relative", "2017-01-01", "2017-12-31", "year"),
+        ],
+    ),
+    (
+        "МОК позаботился об обязательствах на 2028 год. Хотя в начале года Мадрид считался фаворитом.",
+        None,
+        [M("2028 год", "year", "2028-01-01", "2028-12-31", "year"), U("начале года", "relative", "year")],
+    ),
     # years listed with commas only share the plural year word after the last
     (
         "Пик переоснащения приходится на 2018, 2019, 2020 годы.",

@@ -326,7 +326,7 @@ def _counted_noun(
         # `два БЛА`; after adjectives too, which agree for it (`двух белорусских НПЗ`), but not after a
         # participle, whose agent it may be (`двух созданных МОК комиссий`), nor after `один`
         abbreviation = (
-            j == k
+            (j == k and tok.start > tokens[j - 1].end)  # `2ГИС`, glued to the digits, is a name
             or (
                 last_adjective is not None and num.value != 1 and "PRTF" not in first_parse(last_adjective)[1]
             )
@@ -881,6 +881,9 @@ def _noun_between(tokens: list[Token], a: int, b: int) -> bool:
     )
 
 
+_DIMENSION_NOUNS = frozenset({"высота", "глубина", "дальность", "расстояние", "дистанция"})
+
+
 def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel: bool) -> bool:
     """Is `до` at token k the target of a change (`вырос до 10%`, `с 5 до 10%`, `снизился на 3 п.п., до 62%`)?
 
@@ -912,6 +915,8 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
             return True  # `на 0,25% к евро — до 69,69 рубля`: a change by, then to
         if tok.text[0].isalpha():
             lemma, grammemes = first_parse(tok.low)
+            if lemma in _DIMENSION_NOUNS and j > 0 and tokens[j - 1].low == "на":
+                return False  # `поднимается на высоту до 22 тыс. м`: how high it can go, a limit
             if lemma in CHANGE_WORDS:
                 return True
             if grammemes & _VERB_FORMS:

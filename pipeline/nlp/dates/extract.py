@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from pipeline.nlp.dates import relative
@@ -112,9 +113,15 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             done = e.stop
             continue  # `считают 23 декабря`, `Каждый год с 17 по 25 декабря`: a yearly date
         ctx.story_year = None
-        if last_year is not None and pub is not None and last_year < pub.year - 1:
+        if last_year is not None and (pub is None or last_year < pub.year - 1):
             start = t.start[e.first]  # same paragraph, not far back
-            if start - last_end <= _STORY_CHARS and text.find("\n", last_end, start) < 0:
+            # with no publication date only a year-less `в начале года` takes it, and only from its own
+            # sentence (`в 2017 году ... однако в начале года`; not after a target `на 2028 год.`)
+            if (
+                start - last_end <= _STORY_CHARS
+                and text.find("\n", last_end, start) < 0
+                and (pub is not None or _SENTENCE_END.search(text, last_end, start) is None)
+            ):
                 ctx.story_year = last_year
         ctx.anchor = None
         if anchor is not None and t.start[e.first] - anchor[2] <= _ANCHOR_CHARS:
@@ -222,6 +229,7 @@ _FINER_THAN_YEAR = ("day", "week", "month")
 # How far back (in characters) a year of the past still sets the year of year-less dates
 # (`1 июля 1950 года, а уже 5 июля ...`).
 _STORY_CHARS = 300
+_SENTENCE_END = re.compile(r"[.!?…]\s")
 
 
 def _explicit_year(e: Expr) -> int | None:
