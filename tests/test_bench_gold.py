@@ -146,6 +146,10 @@ PARTS = {
     "test126": (15, 1),
     "test127": (10, 1),
     "test128": (15, 2),
+    "test129": (10, 3),
+    "test130": (12, 1),
+    "test131": (11, 3),
+    "test132": (10, 1),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
