@@ -323,14 +323,7 @@ def _counted_noun(
             continue
         if not tok.text[0].isalpha() or not ("а" <= tok.low[0] <= "я" or tok.low[0] == "е"):
             return None
-        # `два БЛА`; after adjectives too, which agree for it (`двух белорусских НПЗ`), but not after a
-        # participle, whose agent it may be (`двух созданных МОК комиссий`), nor after `один`
-        abbreviation = (
-            (j == k and tok.start > tokens[j - 1].end)  # `2ГИС`, glued to the digits, is a name
-            or (
-                last_adjective is not None and num.value != 1 and "PRTF" not in first_parse(last_adjective)[1]
-            )
-        ) and counted_abbreviation(tok.text)
+        abbreviation = _abbreviation_counted(tokens, j, j == k, num, last_adjective)
         if tokens[j - 1].text == "." and tok.text[0].isupper() and not abbreviation:
             return None  # `288 млрд. Другим решением`: the abbreviation's dot ended the sentence
         if abbreviation and not (_glued_code(tokens, j) and num.value != 1):
@@ -381,6 +374,21 @@ def _counted_noun(
         last_adjective = word
         j += 1
     return None
+
+
+def _abbreviation_counted(
+    tokens: list[Token], j: int, first: bool, num: Number, last_adjective: str | None
+) -> bool:
+    """Token j is an abbreviation the number counts: right after it, spaced (`два БЛА`; `2ГИС` is a name), or
+    after adjectives, which agree for it (`двух белорусских НПЗ`), but not after a participle, whose agent it
+    may be (`двух созданных МОК комиссий`), nor after `один`."""
+    if first:
+        placed = tokens[j].start > tokens[j - 1].end
+    else:
+        placed = (
+            last_adjective is not None and num.value != 1 and "PRTF" not in first_parse(last_adjective)[1]
+        )
+    return placed and counted_abbreviation(tokens[j].text)
 
 
 def _past_sum_aside(tokens: list[Token], k: int) -> int:
@@ -1024,10 +1032,11 @@ def _second_bound(
         signed = _sign_before(tokens, k + 1, text, k)  # `от -5 до -10 градусов`, `-2… -4 °С`
         if signed is not None:
             sign, k = signed[0], k + 1
+    symbol = PREFIX_SYMBOLS.get(tokens[k].text)
     if (
-        k + 1 < len(tokens)
-        and tokens[k].text in PREFIX_SYMBOLS
-        and PREFIX_SYMBOLS[tokens[k].text] == (prefix or PREFIX_SYMBOLS[tokens[k].text])
+        symbol is not None
+        and prefix in (None, symbol)
+        and k + 1 < len(tokens)
         and tight(text, tokens[k].end, tokens[k + 1].start)
     ):
         k += 1  # `$500-$600 млн`; `11—€12 млрд`: the symbol written on the second bound only

@@ -46,11 +46,12 @@ def previous_periods(text: str, found: list[DateMention], lex: Lexicon) -> list[
             continue  # `Предыдущий период низкой инфляции`, `даже в предыдущий период`: not a comparison
         told = _told_before(found, match.start(), text)
         if told is not None and not any(m.start < match.end() and match.start() < m.end for m in found):
-            out.append(_before(told, match.start(), match.end(), text))
+            out.append(_before(*told, match.start(), match.end(), text))
     return sorted(out, key=lambda m: m.start)
 
 
-def _told_before(found: list[DateMention], at: int, text: str) -> DateMention | None:
+def _told_before(found: list[DateMention], at: int, text: str) -> tuple[date, str] | None:
+    """The start and granularity of the dated period told right before `at` in its paragraph."""
     before = [m for m in found if m.end <= at]
     if not before:
         return None
@@ -59,17 +60,15 @@ def _told_before(found: list[DateMention], at: int, text: str) -> DateMention | 
         return None
     if told.kind not in ("year", "half", "quarter", "month", "relative"):
         return None  # a range or an open interval has no single length to step back by
-    if told.date_start is None:
+    if told.date_start is None or told.granularity is None:
         return None  # `в прошлом году` with no publication date: the period before it is as vague
-    return told
+    return told.date_start, told.granularity
 
 
-def _before(told: DateMention, start: int, end: int, text: str) -> DateMention:
-    assert told.date_start is not None
-    year, month = iv.shift_month(
-        told.date_start.year, told.date_start.month, -_MONTHS_OF[told.granularity or ""]
-    )
-    end_day = told.date_start - timedelta(days=1)
+def _before(told_start: date, granularity: str, start: int, end: int, text: str) -> DateMention:
+    """The unit (of the told period's granularity) that ends the day before the told period starts."""
+    year, month = iv.shift_month(told_start.year, told_start.month, -_MONTHS_OF[granularity])
+    day_before = told_start - timedelta(days=1)
     return DateMention(
-        start, end, text[start:end], "relative", date(year, month, 1), end_day, told.granularity, True
+        start, end, text[start:end], "relative", date(year, month, 1), day_before, granularity, True
     )
