@@ -521,7 +521,7 @@ def _noun_after_complement(tokens: list[Token], j: int, text: str, value: float 
         counted = count_lemma(word, value)
         if counted is None or norm(counted) in COUNT_STOPLIST:
             return None
-        return Unit("count", counted, p)
+        return Unit("count", keep_capitals(tokens[p].text, counted), p)  # `30 работающих в России СМИ`
     return None
 
 
