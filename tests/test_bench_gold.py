@@ -150,6 +150,10 @@ PARTS = {
     "test130": (12, 1),
     "test131": (11, 3),
     "test132": (10, 1),
+    "test133": (15, 2),
+    "test134": (11, 1),
+    "test135": (11, 1),
+    "test136": (15, 2),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
