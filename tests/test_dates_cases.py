@@ -906,8 +906,7 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         [
             M("марте 2015 года", "month", "2015-03-01", "2015-03-31", "month"),
             M("сентябре того же года", "month", "2015-09-01", "2015-09-30", "month"),
-            M("том же году", "year", "2015-01-01", "2015-12-31", "year"),
-        ],
+        ],  # `в том же году` alone is bare anaphora, like `в тот день` (as every gold that met it)
     ),
     ("В мае того же года всё стихло.", SUN, [U("мае того же года", "month", "month")]),
     (

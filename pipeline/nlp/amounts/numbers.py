@@ -66,6 +66,9 @@ def glued(text: str, a: int, b: int) -> bool:
     return a == b
 
 
+_TIMES_SIGNS = frozenset({"×", "х", "x", "Х", "X"})
+
+
 def _ends_ellipsis(tokens: list[Token], k: int, text: str) -> bool:
     """Token k is the last dot of a glued `...` (`+25...30 °C`: a range in weather reports, not `1.2`)."""
     return k >= 2 and all(
@@ -77,6 +80,8 @@ def _ends_ellipsis(tokens: list[Token], k: int, text: str) -> bool:
 def bad_digit_context(tokens: list[Token], i: int, j: int, text: str) -> bool:
     """Digits that are part of names, numbers, dates, times, phones or ordinals (`2-й`, `№ 5`, `10:30`)."""
     first, last = tokens[i], tokens[j]
+    if i > 1 and tokens[i - 1].text in _TIMES_SIGNS and is_ascii_digit(tokens[i - 2].text[-1]):
+        return True  # `9×19 мм`, `4х10 км`, `25 х 22 х 4 см`: a calibre, a relay, a size; no one amount
     if i > 0:
         prev = tokens[i - 1]
         if prev.low in ("№", "n", "no", "#", ":", "/", "ст", "п", "пп") and (

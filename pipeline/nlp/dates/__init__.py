@@ -80,11 +80,12 @@ Conventions (tested in tests/test_dates_cases.py):
   1830..1849; `90-е – 2000-е` stays 1990..2009). A Roman numeral (Cyrillic look-alikes mixed in: `ХIХ`)
   before `столетие` is a century (`ХIХ столетия`); digits before it count centuries (`2 столетия`).
   `прошлого столетия` is `прошлого века`.
-- Years by reference: `в сентябре того же года`, `в том же году` take the explicit year written last
-  (unresolved when there is none); `с.г.` is the publication year; `в прошлом августе` is the last
-  August before the publication month. Year-less dates in a history (`1 июля 1950 года, а уже 5 июля`)
-  take the explicit year written last when it is in the same paragraph, at most 300 characters back and
-  more than a year before the publication year (plans such as `до 9 июля` keep resolving forwards).
+- Years by reference: `в сентябре того же года`, `в начале того же года` take the explicit year written
+  last (unresolved when there is none); `в том же году` alone is bare anaphora, no date; `с.г.` is the
+  publication year; `в прошлом августе` is the last August before the publication month. Year-less dates
+  in a history (`1 июля 1950 года, а уже 5 июля`) take the explicit year written last when it is in the
+  same paragraph, at most 300 characters back and more than a year before the publication year (plans such
+  as `до 9 июля` keep resolving forwards).
 - A 4-digit year with no `год` is a year after locative `в` (or `начале/конце/середине`) when punctuation,
   a conjunction or a capitalised word follows (`ни в 2007, ни в 2008 году`, `а в 2019 — уже $716 млрд`,
   `В конце 2016 Госдепартамент`), or alone in brackets (`(1944)`, `(р. 1947)`; a range `(11 лет,

@@ -24,7 +24,7 @@ class Atom:
     future: bool = False  # year-less after `на` / `до` (`перенесли на август`): resolve forwards
     planned: bool = False  # year-less in a future-tense or plan clause: forwards, unless in a history
     past: bool = False  # year-less in a past-tense clause (`прошла 20 мая`): not after the publication
-    anaphoric: bool = False  # `в сентябре того же года`, `в том же году`: the year last mentioned
+    anaphoric: bool = False  # `в сентябре того же года`: the year last mentioned
     rel_century: int | None = None  # a decade of `прошлого века`: century offset from the publication
     implicit: bool = False  # `в конце года`: the current unit, or the year of the story (resolve.py)
     month_ref: bool = False  # `а 14-го`, `18-го числа`: the month is the one mentioned last (extract.py)

@@ -512,8 +512,6 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
 def expression(t: Tokens, i: int, lex: Lexicon) -> Expr | None:
     """The longest expression starting at token i (ranges before open intervals before atoms on ties)."""
     w = t.low[i]
-    if w in lex.same_year_first:  # `в том же году`: common words that start nothing else
-        return relative.same_year(t, i, lex)
     if w in lex.later_words or w in lex.story_later_words:
         return with_date(t, relative.later(t, i, lex), lex)
     if w in lex.locative_modifiers or (w in lex.target_modifiers and t.low_at(i - 1) in lex.target_preps):

@@ -133,8 +133,6 @@ class Lexicon:
     target_preps: frozenset[str]
     this_year_abbr: tuple[tuple[str, ...], ...]  # `с.г.`
     same_year_tails: tuple[tuple[str, ...], ...]  # `в сентябре того же года`
-    same_year_alone: tuple[tuple[str, ...], ...]  # `в том же году`
-    same_year_first: frozenset[str]  # first words of same_year_alone
     year_tail_first: frozenset[str]  # first words of same_year_tails and this_year_abbr
     offset_units: dict[str, str]  # `лет` -> year: units counted by `назад` / `через`
     number_words: dict[str, int]  # `пять` -> 5
@@ -295,7 +293,6 @@ def lexicon() -> Lexicon:
         target_preps=_set(raw, "target_preps"),
         this_year_abbr=_seqs(raw["this_year_abbr"]),
         same_year_tails=_seqs(raw["same_year_tails"]),
-        same_year_alone=_seqs(raw["same_year_alone"]),
         offset_units=_unit_of(raw["offset_units"]),
         number_words=_forms(raw["number_words"])
         | _forms(raw["number_words_instr"])
@@ -355,7 +352,6 @@ def lexicon() -> Lexicon:
     instr_endings = ("ом", "ем", "ами", "ями", "ей", "ой", "ью")
     # `с 2014-м` (with the 2014th) as well as `с 2014 годом`.
     lex["instrumental"] = frozenset(w for w in units if w.endswith(instr_endings)) | {"м", "ым"}
-    lex["same_year_first"] = frozenset(seq[0] for seq in lex["same_year_alone"])
     lex["year_tail_first"] = frozenset(
         seq[0] for key in ("same_year_tails", "this_year_abbr") for seq in lex[key]
     )
@@ -388,7 +384,7 @@ def lexicon() -> Lexicon:
     ):
         triggers.update(lex[key])
     words = frozenset(triggers)  # what may date a text by itself, before the prepositions join
-    for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads", "same_year_alone"):
+    for key in ("open_end_preps", "open_after_preps", "open_start_preps", "range_heads"):
         triggers.update(seq[0] for seq in lex[key])
     preps = {
         seq[0]

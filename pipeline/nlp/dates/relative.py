@@ -738,13 +738,4 @@ def weekday_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("day", i, i + 1, relative=True, weekday=wd)
 
 
-def same_year(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
-    """`в том же году`, `в тот же год`: the year mentioned last (resolved in extract.py)."""
-    if t.low[i] not in lex.same_year_first:
-        return None
-    stop = phrase_at(t, i, lex.same_year_alone)
-    return Atom("year", i, stop, anaphoric=True) if stop is not None else None
-
-
-# later, same_year: grammar.expression
 WORD_PARSERS = (relative_day, relative_unit, weekday, weekend, deictic_adjective, weekday_adjective)
