@@ -154,6 +154,10 @@ PARTS = {
     "test134": (11, 1),
     "test135": (11, 1),
     "test136": (15, 2),
+    "test137": (15, 1),
+    "test138": (11, 0),
+    "test139": (15, 0),
+    "test140": (15, 2),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
