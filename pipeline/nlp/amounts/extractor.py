@@ -775,13 +775,17 @@ def _noun_follows(tokens: list[Token], j: int, text: str) -> bool:
 
 
 def _exceeding(tok: Token) -> bool:
-    return tok.text[0].isalpha() and first_parse(tok.low)[0] in EXCEED_WORDS
+    return _lemma_in(tok, EXCEED_WORDS)
+
+
+def _lemma_in(tok: Token, lemmas: frozenset[str]) -> bool:
+    return tok.text[0].isalpha() and first_parse(tok.low)[0] in lemmas
 
 
 def _passing(tok: Token) -> bool:
     """A verb of exceeding, or `пробить` (before a mark noun only: `пробивать четырёхметровый лёд` is no
     amount beyond)."""
-    return _exceeding(tok) or (tok.text[0].isalpha() and first_parse(tok.low)[0] in _PASSING_VERBS)
+    return _exceeding(tok) or _lemma_in(tok, _PASSING_VERBS)
 
 
 def _qualifier_before(
@@ -796,6 +800,13 @@ def _qualifier_before(
         if i >= 2 and tokens[i - 2].low == "не":
             return "lte", i  # `не превысят 5 млн рублей`: at most
         return "gt", i  # `превысил $76 млрд`: gt, the verb left out of the span
+    if (
+        found is None
+        and i - 2 >= floor
+        and tokens[i - 1].low == "за"
+        and _lemma_in(tokens[i - 2], _OVER_VERBS)
+    ):
+        return "gt", i  # `перевалил за $600 млрд`: as `превысил`, verb and `за` out of the span
     if found is None and i - 2 >= floor:
         # `пробил отметку 60 рублей`, `превышал отметку в 1%`: the mark noun in the span, as `выше отметки`
         mark = i - 2 if tokens[i - 1].low == "в" else i - 1
@@ -838,6 +849,7 @@ _MARK_NOUNS = frozenset(
 )
 # `побил отметку в 26%`, `преодолело отметку в 13 миллионов`: with a mark noun only (`побил 5 рекордов`)
 _PASSING_VERBS = frozenset({"пробить", "пробивать", "побить", "побивать", "преодолеть", "преодолевать"})
+_OVER_VERBS = frozenset({"перевалить", "переваливать"})  # `перевалил за`: went over
 _LABEL_PROOF_KINDS = ("quantity", "money", "percent")
 
 
