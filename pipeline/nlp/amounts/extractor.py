@@ -850,6 +850,9 @@ _MARK_NOUNS = frozenset(
 # `побил отметку в 26%`, `преодолело отметку в 13 миллионов`: with a mark noun only (`побил 5 рекордов`)
 _PASSING_VERBS = frozenset({"пробить", "пробивать", "побить", "побивать", "преодолеть", "преодолевать"})
 _OVER_VERBS = frozenset({"перевалить", "переваливать"})  # `перевалил за`: went over
+_ABLE_WORDS = frozenset(
+    {"способный"}
+)  # `способна поднимать до 50 тонн`: a capability (`может поднять` is a change)
 _LABEL_PROOF_KINDS = ("quantity", "money", "percent")
 
 
@@ -938,7 +941,8 @@ def _change_target(tokens: list[Token], k: int, text: str, floor: int, parallel:
             if lemma in _DIMENSION_NOUNS and j > 0 and tokens[j - 1].low == "на":
                 return False  # `поднимается на высоту до 22 тыс. м`: how high it can go, a limit
             if lemma in CHANGE_WORDS:
-                return True
+                # `способной поднимать до 50 тонн`: what it can do, a limit, not a change that happened
+                return not (j > 0 and _lemma_in(tokens[j - 1], _ABLE_WORDS))
             if grammemes & _VERB_FORMS:
                 return False  # `подниматься на высоту 5 км и брать на борт до 3 т`: another verb's
         elif not (
