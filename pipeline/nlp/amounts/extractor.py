@@ -219,8 +219,7 @@ def _quoted_count(tokens: list[Token], num: Number, i: int, k: int, text: str) -
     if not name.text.isalpha() or name.text.isupper():
         return None  # `«ВТБ»`, `«Т-72»`: abbreviations and codes name one organisation or model, not a count
     if name.text[0].islower():  # `20 «курсантов»`, `два «брата»`: a noun in scare quotes
-        lemma = count_lemma(_word(name), num.value)
-        return Unit("count", lemma, k + 2) if lemma is not None and lemma not in COUNT_STOPLIST else None
+        return _scare_quoted(name, num, k + 2)
     lemma = name_lemma(_word(name), num.value)
     if lemma is None or norm(lemma) in COUNT_STOPLIST:
         return None
@@ -237,8 +236,13 @@ def _quoted_phrase_count(tokens: list[Token], num: Number, k: int) -> Unit | Non
         return None
     if not can_be_adjective(adjective.low):
         return None  # `54 «чрезвычайно возмущённых»`: an adverb, no noun
+    return _scare_quoted(noun, num, k + 3)
+
+
+def _scare_quoted(noun: Token, num: Number, end: int) -> Unit | None:
+    """The count of a lower-case noun in scare quotes, as without them (`end`: the closing quote)."""
     lemma = count_lemma(_word(noun), num.value)
-    return Unit("count", lemma, k + 3) if lemma is not None and lemma not in COUNT_STOPLIST else None
+    return Unit("count", lemma, end) if lemma is not None and lemma not in COUNT_STOPLIST else None
 
 
 def _imprint_unit(tokens: list[Token], i: int, k: int, text: str) -> Unit | None:
@@ -850,9 +854,8 @@ _MARK_NOUNS = frozenset(
 # `побил отметку в 26%`, `преодолело отметку в 13 миллионов`: with a mark noun only (`побил 5 рекордов`)
 _PASSING_VERBS = frozenset({"пробить", "пробивать", "побить", "побивать", "преодолеть", "преодолевать"})
 _OVER_VERBS = frozenset({"перевалить", "переваливать"})  # `перевалил за`: went over
-_ABLE_WORDS = frozenset(
-    {"способный"}
-)  # `способна поднимать до 50 тонн`: a capability (`может поднять` is a change)
+# `способна поднимать до 50 тонн`: a capability, a limit (`может поднять` stays a change)
+_ABLE_WORDS = frozenset({"способный"})
 _LABEL_PROOF_KINDS = ("quantity", "money", "percent")
 
 
@@ -865,7 +868,7 @@ def _numbering_before(tokens: list[Token], i: int, text: str) -> bool:
         return True  # `Windows 10`, `Boeing 737`, `iPhone 11`: Latin names carry model numbers
     if prev.low == "имени":
         return True  # `завод имени 61 коммунара`: a name (the form only: `имена шести детей` counts)
-    return prev.text[0].isalpha() and first_parse(prev.low)[0] in NUMBERING_WORDS
+    return _lemma_in(prev, NUMBERING_WORDS)
 
 
 def _ends_sentence(tokens: list[Token], j: int) -> bool:
@@ -1885,12 +1888,13 @@ class _Scanner:
         )
         via_dash = via_dash or _ellipsis(tokens, (unit.end if unit is not None else num.end) + 1) is not None
         k, num2 = second
-        unit2 = _unit_after(tokens, num2, k, text)
         if unit is None and tokens[k - 1].text in PREFIX_SYMBOLS:
             # `11—€12 млрд`: the symbol written on the second bound only, the first a bare number below it
             if _is_year(num, tokens, i) or num.value * (num2.scale if num2.scaled else 1.0) > num2.value:
                 return None
-            unit2 = Unit("money", PREFIX_SYMBOLS[tokens[k - 1].text], num2.end)
+            unit2: Unit | None = Unit("money", PREFIX_SYMBOLS[tokens[k - 1].text], num2.end)
+        else:
+            unit2 = _unit_after(tokens, num2, k, text)
         if unit2 is None and unit is not None and unit.kind == "money" and prefix:
             unit2 = Unit("money", prefix, num2.end)  # `$5-10 млн`
         if unit2 is None and unit is not None and unit.kind == "count" and unit.end > num.end and via_dash:

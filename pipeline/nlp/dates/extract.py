@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 from pipeline.nlp.dates import relative
@@ -18,7 +17,7 @@ from pipeline.nlp.dates.quotes import date_quotations
 from pipeline.nlp.dates.resolve import Context, to_mention
 from pipeline.nlp.dates.same_period import same_periods
 from pipeline.nlp.dates.titles import outside_titles
-from pipeline.nlp.dates.tokens import Tokens, tokenize
+from pipeline.nlp.dates.tokens import SENTENCE_END, Tokens, tokenize
 
 _ROMAN_CHARS = frozenset("IVXХІ")
 _ROMAN_FIRST = frozenset("ivxхі")
@@ -120,7 +119,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             if (
                 start - last_end <= _STORY_CHARS
                 and text.find("\n", last_end, start) < 0
-                and (pub is not None or _SENTENCE_END.search(text, last_end, start) is None)
+                and (pub is not None or SENTENCE_END.search(text, last_end, start) is None)
             ):
                 ctx.story_year = last_year
         ctx.anchor = None
@@ -229,7 +228,6 @@ _FINER_THAN_YEAR = ("day", "week", "month")
 # How far back (in characters) a year of the past still sets the year of year-less dates
 # (`1 июля 1950 года, а уже 5 июля ...`).
 _STORY_CHARS = 300
-_SENTENCE_END = re.compile(r"[.!?…]\s")
 
 
 def _explicit_year(e: Expr) -> int | None:

@@ -18,8 +18,6 @@ from pipeline.nlp.dates.mention import DateMention
 
 _BACK_CHARS = 300  # how far back the period told may end
 _MONTHS_OF = {"year": 12, "half": 6, "quarter": 3, "month": 1}
-
-
 _CUE_CHARS = 40  # how far before the phrase its comparison cue may stand
 
 

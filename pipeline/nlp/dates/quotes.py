@@ -14,9 +14,9 @@ from datetime import date
 
 from pipeline.nlp.dates.mention import DateMention
 from pipeline.nlp.dates.redate import Extract, one_day, redated
+from pipeline.nlp.dates.tokens import SENTENCE_END
 
 _QUOTE = re.compile(r"«([^«»]{10,3000})»")
-_SENTENCE_END = re.compile(r"[.!?…]\s")
 _INTRODUCED = re.compile(r":\s*«$")
 _ATTRIBUTED = re.compile(r"»\s*,?\s*[–—-]")  # `», – сказал он`
 _AFTER_CHARS = 80  # `», – сказал он на воскресном заседании`: how far after the quote its date may start
@@ -48,13 +48,13 @@ def _quotation_day(text: str, found: list[DateMention], a: int, b: int) -> date 
         before = [
             m
             for m in found
-            if m.end < a and m.kind == "date" and one_day(m) and not _SENTENCE_END.search(text, m.end, a - 1)
+            if m.end < a and m.kind == "date" and one_day(m) and not SENTENCE_END.search(text, m.end, a - 1)
         ]
         if before:
             return before[-1].date_start
     if not _ATTRIBUTED.match(text, b):
         return None
     for m in found:
-        if b < m.start <= b + _AFTER_CHARS and not _SENTENCE_END.search(text, b, m.start):
+        if b < m.start <= b + _AFTER_CHARS and not SENTENCE_END.search(text, b, m.start):
             return m.date_start if one_day(m) else None
     return None

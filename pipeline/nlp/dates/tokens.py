@@ -20,6 +20,9 @@ _TOKEN_RE = re.compile(
 
 NUM, DMY, YMD, WORD, PUNCT = "num", "dmy", "ymd", "word", "punct"
 
+# A sentence ends at one of these marks followed by a space (searched in raw text, not in tokens).
+SENTENCE_END = re.compile(r"[.!?…]\s")
+
 # The endings of full adjectives, longest first (for the regexes that build on them).
 ADJECTIVE_ENDINGS = (
     *("ыми", "ими", "ого", "его", "ому", "ему", "ый", "ий", "ая", "яя", "ое", "ее"),
