@@ -158,6 +158,10 @@ PARTS = {
     "test138": (11, 0),
     "test139": (15, 0),
     "test140": (15, 2),
+    "test141": (9, 1),
+    "test142": (13, 1),
+    "test143": (11, 1),
+    "test144": (13, 2),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a

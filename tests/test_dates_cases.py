@@ -1152,6 +1152,68 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         SUN,
         [M("год с небольшим назад", "open_start", None, "2019-12-31", "year")],
     ),
+    # a month with its year after `более года назад` (comma or dash) is the date told
+    (
+        "Обмен проводился более года назад, в сентябре 2016-го, а рост был два года назад – в мае 2016 года.",
+        None,
+        [
+            M("более года назад, в сентябре 2016-го", "month", "2016-09-01", "2016-09-30", "month"),
+            M("два года назад – в мае 2016 года", "month", "2016-05-01", "2016-05-31", "month"),
+        ],
+    ),
+    # relative years coordinated before one year word; a comma list of three years or more before a singular
+    (
+        "В бюджете на текущий и следующий годы есть статья, в прошлом и нынешнем годах её не было.",
+        SUN,
+        [
+            M("текущий", "relative", "2020-01-01", "2020-12-31", "year"),
+            M("следующий годы", "relative", "2021-01-01", "2021-12-31", "year"),
+            M("прошлом", "relative", "2019-01-01", "2019-12-31", "year"),
+            M("нынешнем годах", "relative", "2020-01-01", "2020-12-31", "year"),
+        ],
+    ),
+    (
+        "Высылки случались в 1994, 1999, 2000 году.",
+        None,
+        [
+            M("1994", "year", "1994-01-01", "1994-12-31", "year"),
+            M("1999", "year", "1999-01-01", "1999-12-31", "year"),
+            M("2000 году", "year", "2000-01-01", "2000-12-31", "year"),
+        ],
+    ),
+    # a deadline `до конца года` after `каждый` is no yearly habit; `этого месяца` names no month to compare
+    (
+        "Каждый регион также должен до конца года выбрать оператора.",
+        None,
+        [U("до конца года", "open_start", "year")],
+    ),
+    (
+        "За февраль был установлен исторический для этого месяца рекорд, больше, чем за аналогичный период 2017 года.",
+        None,
+        [
+            M("февраль", "month", None, None, "month", False),
+            U("этого месяца", "relative", "month"),
+            M("2017 года", "year", "2017-01-01", "2017-12-31", "year"),
+        ],
+    ),
+    # with no publication date `к концу года` in the sentence of an explicit year ends that year
+    (
+        "В 2017 году инвестиции выросли, и к концу года рынок восстановился.",
+        None,
+        [
+            M("2017 году", "year", "2017-01-01", "2017-12-31", "year"),
+            M("к концу года", "open_start", None, "2017-12-31", "year"),
+        ],
+    ),
+    # `больше года назад`: the one unit written without its count
+    (
+        "Ворота форвард поражал больше года назад, а сайт закрыли свыше месяца назад.",
+        SUN,
+        [
+            M("больше года назад", "open_start", None, "2019-12-31", "year"),
+            M("свыше месяца назад", "open_start", None, "2020-04-30", "month"),
+        ],
+    ),
     (
         "Сад заложили три года с небольшим назад.",
         None,
@@ -1971,6 +2033,23 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("тем же периодом прошлого года", "relative", "2020-01-01", "2020-03-31", "quarter"),
         ],
     ),
+    # without a publication date the year-less period told stays unresolved, the compared one takes its months
+    (
+        "За февраль поставки выросли на 6,8% по сравнению с аналогичным периодом 2017 года.",
+        None,
+        [
+            M("февраль", "month", None, None, "month", False),
+            M("аналогичным периодом 2017 года", "month", "2017-02-01", "2017-02-28", "month"),
+        ],
+    ),
+    (
+        "В первом полугодии добыча выросла на 1,7% по сравнению с аналогичным периодом 2015 года.",
+        None,
+        [
+            M("первом полугодии", "half", None, None, "half", False),
+            M("аналогичным периодом 2015 года", "half", "2015-01-01", "2015-06-30", "half"),
+        ],
+    ),
     (
         "В 2017 году выручка выросла по сравнению с тем же периодом 2016 года.",
         MON,
@@ -2328,6 +2407,7 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
 
 
 TRAPS: list[str] = [
+    "Это было не более года назад.",  # at most a year ago: no bound written this way
     "Так бывало и в предыдущие периоды, и в предыдущий период тоже.",
     "Итоги подведены в середине с",  # an interval preposition ending the text
     "ФРС справилась с нулевыми темпами роста.",  # an adjective agreeing with a plural oblique noun

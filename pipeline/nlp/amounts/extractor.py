@@ -11,6 +11,7 @@ from pipeline.nlp.amounts.ellipsis import count_noun_ahead, is_year_token, share
 from pipeline.nlp.amounts.halves import half_unit
 from pipeline.nlp.amounts.heads import (
     HEAD_STEMS,
+    OVER_VERBS,
     bracketed_head_noun,
     counted_abbreviation,
     head_noun,
@@ -808,7 +809,7 @@ def _qualifier_before(
         found is None
         and i - 2 >= floor
         and tokens[i - 1].low == "за"
-        and _lemma_in(tokens[i - 2], _OVER_VERBS)
+        and _lemma_in(tokens[i - 2], OVER_VERBS)
     ):
         return "gt", i  # `перевалил за $600 млрд`: as `превысил`, verb and `за` out of the span
     if found is None and i - 2 >= floor:
@@ -853,7 +854,6 @@ _MARK_NOUNS = frozenset(
 )
 # `побил отметку в 26%`, `преодолело отметку в 13 миллионов`: with a mark noun only (`побил 5 рекордов`)
 _PASSING_VERBS = frozenset({"пробить", "пробивать", "побить", "побивать", "преодолеть", "преодолевать"})
-_OVER_VERBS = frozenset({"перевалить", "переваливать"})  # `перевалил за`: went over
 # `способна поднимать до 50 тонн`: a capability, a limit (`может поднять` stays a change)
 _ABLE_WORDS = frozenset({"способный"})
 _LABEL_PROOF_KINDS = ("quantity", "money", "percent")
@@ -1088,11 +1088,23 @@ def _sign_before(tokens: list[Token], i: int, text: str, floor: int) -> tuple[fl
     prev = tokens[i - 1]
     if prev.low in _SIGN_WORDS and tight(text, prev.end, tokens[i].start):
         return _SIGN_WORDS[prev.low], i - 1
-    if prev.text not in _SIGNS or prev.end != tokens[i].start:
+    if prev.end != tokens[i].start:
+        return None
+    if prev.text not in _SIGNS and not (prev.text == "—" and _degree_after(tokens, i)):
         return None
     if i - 2 >= 0 and tokens[i - 2].end == prev.start and tokens[i - 2].text[-1].isalnum():
         return None
     return (1.0 if prev.text == "+" else -1.0), i - 1
+
+
+def _degree_after(tokens: list[Token], i: int) -> bool:
+    """A degree sign right after the digits at token i: an em dash glued before them is a minus (`до —90° С`),
+    as it is nowhere else (`— 5 человек`, `2010—2015`)."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and after.text[0] in _DEGREE_SIGNS and after.start == tokens[i].end
+
+
+_DEGREE_SIGNS = frozenset("°˚")
 
 
 def _times(value: float, factor: float) -> float:

@@ -3,13 +3,22 @@
 
 from __future__ import annotations
 
-from pipeline.nlp.amounts.lexicon import CHANGE_WORDS, COUNT_STOPLIST, EXISTENTIAL_VERBS, SUBSTANTIVIZED
+from pipeline.nlp.amounts.lexicon import (
+    CHANGE_WORDS,
+    COUNT_STOPLIST,
+    EXCEED_WORDS,
+    EXISTENTIAL_VERBS,
+    SUBSTANTIVIZED,
+)
 from pipeline.nlp.amounts.morph import adjective_head, can_be_place, count_lemma, first_parse
 from pipeline.nlp.amounts.tokens import Token, norm
 
 _AMOUNT_HEADS = frozenset({"число", "количество", "численность"})  # `число браков увеличилось на 64 тыс.`
 HEAD_STEMS = ("числ", "количеств")  # the forms of _AMOUNT_HEADS start so
 _SPREAD_VERBS = frozenset({"колебаться", "варьироваться"})  # `колебалось от 90 до 120`
+OVER_VERBS = frozenset({"перевалить", "переваливать"})  # `перевалил за`: went over
+# `колебалось от 90 до 120`, `число рисунков перевалило за пять миллионов`: verbs with a head's bare number
+_CLAUSE_VERBS = _SPREAD_VERBS | OVER_VERBS
 _HEAD_LOOKBACK = 16  # tokens back from a bare number to `число`/`количество` and its noun
 
 
@@ -63,7 +72,12 @@ def head_noun(tokens: list[Token], lead: int) -> str | None:
         if not tok.text[0].isalpha():
             continue
         lemma, _ = first_parse(tok.low)
-        if lemma in CHANGE_WORDS or lemma in EXISTENTIAL_VERBS or lemma in _SPREAD_VERBS:
+        if (
+            lemma in _CLAUSE_VERBS
+            or lemma in CHANGE_WORDS
+            or lemma in EXISTENTIAL_VERBS
+            or lemma in EXCEED_WORDS
+        ):
             verb = True
         elif lemma in _AMOUNT_HEADS and (verb or _changed_head(tokens, k, lead)):
             return _head_count_noun(tokens, k + 1, lead)

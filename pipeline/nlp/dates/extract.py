@@ -94,7 +94,13 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             if e is not None and e.first < done:
                 continue
             if isinstance(e, Atom) and w in lex.ago_words and _more_before(t, e.first, lex):
-                e = Open("open_start", e, e.first - 1, e.stop)  # `более двух лет назад`: as `с лишним`
+                dated = with_date(t, e, lex)  # `более года назад, в сентябре 2016-го`: the date told decides
+                # `более двух лет назад`: as `с лишним`
+                if dated is not e:
+                    dated.first = e.first - 1
+                    e = dated
+                else:
+                    e = Open("open_start", e, e.first - 1, e.stop)
             else:
                 e = with_date(t, e, lex)
             if e is None and w in lex.ago_words:
@@ -153,7 +159,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     # `День поэзии – XXI век. 2017 год. Альманах (9)`: a title in a list of books
     out = outside_titles(text, out)
     out = join_weekend_days(text, out, lex)
-    out = previous_periods(text, same_periods(text, out, lex), lex)
+    out = previous_periods(text, same_periods(text, out, lex, extract_dates), lex)
     out = date_quotations(text, out, extract_dates)
     out = date_posts(text, out, extract_dates, signed)
     return unresolve_bce(text, out)
@@ -176,7 +182,8 @@ def _recurs(e: object) -> bool:
     if isinstance(e, Range):
         return _habitual_candidate(e.head) and _habitual_candidate(e.tail)
     if isinstance(e, Open):  # `весной, ближе к началу апреля`, in a sentence telling the usual course
-        return _habitual_candidate(e.atom)
+        # not `Каждый регион должен до конца года выбрать`: a deadline in the current (or story's) year
+        return not e.atom.implicit and _habitual_candidate(e.atom)
     return isinstance(e, Atom) and _habitual_candidate(e)
 
 

@@ -372,8 +372,10 @@ def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None
         kind, year = t.low_at(j + 1), t.low_at(j + 2) in lex.year_words or t.kind[j + 2 : j + 3] == [NUM]
         k = j + 2 if kind in lex.year_adjectives and year and not kind.startswith("учебн") else j + 1
         a = atom(t, k, lex)
-        if a is None:  # `до конца года`, `с начала месяца`: the current one
+        if a is None:  # `до конца года`, `с начала месяца`: the current one, or the year of the story
             a = relative.implicit_unit(t, k, lex)
+            if a is not None:
+                a.implicit = True
         if a is None:  # `До конца осени благоустроят`: the season its clause's tense allows
             a = _bare_season(t, j + 1, lex)
             if a is not None:
@@ -426,6 +428,23 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
 _PLURAL_YEAR_WORDS = frozenset({"годы", "годов", "годам", "годами", "годах", "гг"})
 
 
+_SINGULAR_LIST_ITEMS = 3  # `в 1994, 1999, 2000, 2001 году`: enough numbers to be a list of years
+
+
+def _listed_years(t: Tokens, i: int, k: int, lex: Lexicon) -> bool:
+    """The comma-listed numbers from token i (commas only) end before a year word at token k: a plural says
+    it is a list (`на 2018, 2019 годы`); a singular does with three items or more, counted back too."""
+    if t.low_at(k) in _PLURAL_YEAR_WORDS:
+        return True
+    if t.low_at(k) not in lex.year_words:
+        return False
+    items = (k - i + 1) // 2
+    j = i
+    while j >= 2 and t.low_at(j - 1) == "," and t.kind[j - 2] == NUM:
+        items, j = items + 1, j - 2
+    return items >= _SINGULAR_LIST_ITEMS
+
+
 def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | None:
     """The first items of `в 2019 и 2020 годах`, `1, 2 и 3 мая`, `в январе и феврале 2020 года`:
     a bare head takes what it lacks from the last item. The other items are found when the scan
@@ -443,8 +462,8 @@ def coordinated(t: Tokens, i: int, lex: Lexicon, full: Atom | None) -> Atom | No
     if t.low_at(k) in lex.coordinators or moved:
         # `в конце ХХ и начале XXI века`: a locative modifier may stand before the last item too
         tail = atom(t, k + 2 if t.low_at(k + 1) in lex.locative_modifiers else k + 1, lex)
-    elif k - 2 >= i and t.low_at(k - 2) == "," and t.low_at(k) in _PLURAL_YEAR_WORDS:
-        tail = atom(t, k - 1, lex)  # `на 2018, 2019, 2020 годы`: commas only, the plural says it is a list
+    elif k - 2 >= i and t.low_at(k - 2) == "," and _listed_years(t, i, k, lex):
+        tail = atom(t, k - 1, lex)  # `на 2018, 2019, 2020 годы`: commas only
     else:
         return None
     if tail is None:
@@ -497,8 +516,8 @@ def with_date(t: Tokens, offset: Atom | None, lex: Lexicon) -> Atom | None:
         return offset
     if bracket and (a.gran != "day" or not _GLOSS_END.match(t.text, t.end[a.stop - 1])):
         return offset
-    if dash and (a.gran != "day" or a.month is None):
-        return offset  # after a dash only a written day and month is the same date
+    if dash and (a.gran != "day" or a.month is None) and not (a.gran == "month" and a.has_year()):
+        return offset  # after a dash only a written day, or a month with its year, is the same date
     a.first = offset.first
     if a.has_year():  # `На следующий день, 20 августа 1960 года`
         return a

@@ -307,16 +307,23 @@ def relative_unit(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     w = t.low_at(i + 1)
     if off == 0 and w in lex.deictic_day_parts:
         return Atom("day", i, i + 2, relative=True, offset=0)  # `Этим утром`, `этой ночью`: today
-    unit = _unit(w, lex)
+    unit, stop = _unit(w, lex), i + 2
     if unit is None and w in lex.year_adjectives and _unit(t.low_at(i + 2), lex) == "year":
         return Atom("year", i, i + 3, relative=True, offset=off)  # `в будущем финансовом году`
+    if (
+        unit is None
+        and w in lex.coordinators
+        and t.low_at(i + 2) in lex.modifiers
+        and _unit(t.low_at(i + 3), lex) == "year"
+    ):
+        unit, stop = "year", i + 1  # `на текущий и следующий годы`: the unit of the last item
     if unit is not None:
         if unit == "year" and names_edition(t, i, i + 2, lex):
             return None  # `лауреатов этого года`: an edition of an award, as `премии 2017 года`
         # `в 2012 году ... А уже в следующем году было установлено`: the year after the one just told
         story = t.low[i] in lex.story_modifiers and unit in ("year", "month")
         story = story and (t.low[i] in lex.anaphoric_modifiers or "Past" in _clause_tenses(t, i))
-        return Atom(unit, i, i + 2, relative=True, offset=off, narrative=story)
+        return Atom(unit, i, stop, relative=True, offset=off, narrative=story)
     if w in lex.day_unit_words and off in (-1, 1) and t.raw[i + 1].islower():
         # `на следующий день`, `следующего дня`; not `предстоящий День города` (a holiday)
         return Atom("day", i, i + 2, relative=True, offset=off, narrative=True)
@@ -389,6 +396,7 @@ _SCHEDULE_NEXT = frozenset({"по", "до", "на", "и"})
 # --- counted offsets: `пять лет назад`, `через 5 дней` ----------------------------------------------
 
 _SINGULAR = frozenset({"день", "сутки", "неделю", "месяц", "год", "полгода", "полугода"})
+_GENITIVE_SINGULAR = frozenset({"дня", "суток", "недели", "месяца", "года"})  # after `больше`, `свыше`
 _MONTHS_PER = {"half": 6}
 
 
@@ -441,8 +449,10 @@ def ago(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     approx = t.low_at((c[0] if c else k) - 1) in lex.ago_approx_words
     if c is None:
         # `несколько лет назад`: vague; `около месяца назад`: an estimate of one month
-        if t.low[k] not in _SINGULAR and not (approx and t.low[k] in lex.ago_approx_units):
-            return None
+        more = t.low[k] in _GENITIVE_SINGULAR and t.low_at(k - 1) in lex.ago_more_before
+        more = more and t.low_at(k - 2) != "не"  # `не более года назад`: no bound written so
+        if t.low[k] not in _SINGULAR and not (approx and t.low[k] in lex.ago_approx_units) and not more:
+            return None  # `больше года назад`: more than one year ago (an open start, see extract.py)
         c = (k, 1)
     if c[0] > 0 and (t.low[c[0] - 1] in lex.number_words or _dash_before(t, c[0])):
         return None  # `лет пять назад`, `два-три года назад`: vague

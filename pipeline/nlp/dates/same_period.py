@@ -8,6 +8,7 @@ months of the period told just before, not the whole year.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -18,6 +19,9 @@ from pipeline.nlp.dates.mention import DateMention
 
 _BACK_CHARS = 300  # how far back the period told may end
 _PERIOD_GRANS = frozenset({"day", "month", "quarter", "half", "season"})
+# a year-less period told without a publication date (`За февраль ... чем за аналогичный период 2017 года`)
+# is placed in the year after `аналогичный период`: the same months in every year
+_CALENDAR_GRANS = frozenset({"month", "quarter", "half"})
 
 
 @cache
@@ -26,13 +30,18 @@ def _heads(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})\w*\s+период\w*\s+$", re.IGNORECASE)
 
 
-def same_periods(text: str, found: list[DateMention], lex: Lexicon) -> list[DateMention]:
+Extract = Callable[[str, date | None], list[DateMention]]
+
+
+def same_periods(text: str, found: list[DateMention], lex: Lexicon, extract: Extract) -> list[DateMention]:
     """`found` with each year after `аналогичный период` narrowed to the period told before it."""
     heads = _heads(tuple(lex.same_period_words))
     out: list[DateMention] = []
     for m in found:
         head = heads.search(text, max(0, m.start - 40), m.start)
         told = out[-1] if out else None
+        if head and told and m.granularity == "year" and m.date_start:
+            told = _placed(told, m.date_start.year, extract)
         if head and told and m.granularity == "year" and m.date_start and _fits(told, m, text):
             ds, de = _in_year(told.date_start, m.date_start.year), _in_year(told.date_end, m.date_start.year)
             kind = m.kind if m.kind == "relative" else told.kind
@@ -40,6 +49,17 @@ def same_periods(text: str, found: list[DateMention], lex: Lexicon) -> list[Date
                         date_end=de, granularity=told.granularity)  # fmt: skip
         out.append(m)
     return out
+
+
+def _placed(told: DateMention, year: int, extract: Extract) -> DateMention:
+    """An unresolved year-less month, quarter or half read again as told in `year` (its last day as the
+    publication date: the period is then that year's); any other mention as it is."""
+    if told.date_start is not None or told.granularity not in _CALENDAR_GRANS or told.kind == "relative":
+        return told  # `для этого месяца`: which month is not told
+    again = extract(told.text, date(year, 12, 31))
+    if len(again) != 1 or again[0].granularity != told.granularity or again[0].date_start is None:
+        return told
+    return replace(told, date_start=again[0].date_start, date_end=again[0].date_end)
 
 
 def _fits(told: DateMention, m: DateMention, text: str) -> bool:
