@@ -162,6 +162,10 @@ PARTS = {
     "test142": (13, 1),
     "test143": (11, 1),
     "test144": (13, 2),
+    "test145": (14, 1),
+    "test146": (15, 1),
+    "test147": (15, 0),
+    "test148": (11, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a

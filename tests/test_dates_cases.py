@@ -1152,6 +1152,21 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         SUN,
         [M("год с небольшим назад", "open_start", None, "2019-12-31", "year")],
     ),
+    # plural weekday adjectives date their events too; `до Нового года` is `до конца года`
+    (
+        "Цена выросла на пятничных торгах, а после пятничных тренировок команда отдыхала.",
+        SUN,
+        [
+            M("пятничных", "relative", "2020-05-08", "2020-05-08", "day"),
+            M("пятничных", "relative", "2020-05-08", "2020-05-08", "day"),
+        ],
+    ),
+    (
+        "Курс не изменится до Нового года.",
+        SUN,
+        [M("до Нового года", "open_start", None, "2020-12-31", "year")],
+    ),
+    ("Курс не изменится до Нового года.", None, [U("до Нового года", "open_start", "year")]),
     # a month with its year after `более года назад` (comma or dash) is the date told
     (
         "Обмен проводился более года назад, в сентябре 2016-го, а рост был два года назад – в мае 2016 года.",
@@ -2407,6 +2422,8 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
 
 
 TRAPS: list[str] = [
+    "Воскресные службы проходят в храме, в субботних школах учат детей.",  # weekly habits
+    "Подарки готовят к Новому году.",  # the feast
     "Это было не более года назад.",  # at most a year ago: no bound written this way
     "Так бывало и в предыдущие периоды, и в предыдущий период тоже.",
     "Итоги подведены в середине с",  # an interval preposition ending the text

@@ -92,6 +92,9 @@ _PREPOSITIONS = frozenset(
 _TIMES = "раз"  # `десять раз поднимались`: a count of occurrences; `в 2 раза` is a multiplier
 _TIMES_PREP = frozenset({"в", "во"})
 _PER = "за"  # `за один километр`
+_CLAUSE_OPENERS = frozenset({":", "(", ".", ";", "\n"})  # before a noun that opens its clause
+_PIECES = "штука"  # `400 штук`: the noun it counts is named elsewhere
+_PIECES_REACH = 16  # tokens back to the noun `штук` counts (`продажи электромобилей ... достигли 2 млн штук`)
 _PREP_QUALIFIERS = frozenset({"до", "от"})  # qualifiers that are mostly prepositions before a bare number
 _SERIES_KINDS = frozenset({"money", "quantity"})
 _SERIES_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
@@ -132,7 +135,7 @@ _ECHOED_KINDS = frozenset({"money", "count", "quantity"})
 _CHANGE_END_CHARS = 40  # `с 51 человека в 2014 году до 7711`: the words between the ends of a change
 _CHANGE_END_RATIO = 1000  # the ends of a change differ less than this
 # What may follow a bare number that borrows its unit from elsewhere: nothing it could count itself.
-_BARE_NUMBER_NEXT = frozenset({"–", "—", "-", ",", ".", ";", ")", ":"})
+_BARE_NUMBER_NEXT = frozenset({"–", "—", "-", ",", ".", ";", ")", ":", "!", "?", "»"})
 _MORE_LESS = frozenset({"больше", "меньше", "более", "менее"})
 
 
@@ -1376,7 +1379,28 @@ class _Scanner:
         head = head_noun(self.tokens, lead)  # `число людей с зарплатой на уровне МРОТ составляет 4,9 млн`
         if head is not None:
             return Unit("count", head, num.end)
+        noun = self._clause_noun_before_dash(lead)
+        if noun is not None:
+            return Unit("count", noun, num.end)
         return self._noun_right_before(lead, num) if num.scaled else None
+
+    def _clause_noun_before_dash(self, lead: int) -> str | None:
+        """`(для сравнения: католических детсадов — 100`: a plural genitive noun (after its adjectives) that
+        opens its clause and a dash standing for `было` before the number: the noun is counted. Not `у
+        националистов — 56` (whose seats), `власти республик — 74`, `100 квадратов — 15 тыс.`."""
+        tokens = self.tokens
+        k = lead - 2
+        if k < 0 or tokens[lead - 1].text not in _DASHES or not tokens[k].text.isalpha():
+            return None  # the cheap test first
+        if not tokens[k].text.islower() or len(tokens[k].text) < 3:
+            return None  # `США — десять`, `куб. м — 158,6`
+        lemma, grammemes = first_parse(tokens[k].low)
+        if not grammemes >= _NOUN_PLURAL_GENITIVE or lemma in COUNT_STOPLIST:
+            return None
+        while k > 0 and _adjective(tokens[k - 1]):
+            k -= 1
+        opens = k == 0 or tokens[k - 1].text in _CLAUSE_OPENERS
+        return lemma if opens else None
 
     def _noun_right_before(self, lead: int, num: Number) -> Unit | None:
         """`надомников было 159 тыс.`: the genitive plural noun before the number, with only verbs of being
@@ -1395,6 +1419,33 @@ class _Scanner:
                 return None
             k -= 1
         return None
+
+    def _pieces_named_before(self, lead: int, pieces: Unit) -> Unit:
+        """`по 50 танков (всего 400 штук)`, `продажи электромобилей ... достигли 2 млн штук`: `штук` with no
+        noun after it counts the thing named before in its sentence: the noun of `число`/`количество`, the
+        last count's noun, else the nearest plural genitive noun (the guide: `штук` takes what it counts)."""
+        tokens = self.tokens
+        head = head_noun(tokens, lead)
+        if head is not None:
+            return Unit("count", head, pieces.end)
+        sentence = self._sentence_start(lead)
+        before = next((a for a in reversed(self.out) if a.start >= sentence), None)
+        if before is not None and before.kind == "count" and before.unit != _PIECES:
+            return Unit("count", before.unit, pieces.end)
+        for k in range(lead - 1, max(sentence, lead - _PIECES_REACH) - 1, -1):
+            tok = tokens[k]
+            if tok.start < sentence or not tok.text[0].isalpha():
+                continue
+            lemma, grammemes = first_parse(tok.low)
+            if grammemes >= _NOUN_PLURAL_GENITIVE and lemma not in COUNT_STOPLIST:
+                return Unit("count", lemma, pieces.end)
+        return pieces
+
+    def _sentence_start(self, lead: int) -> int:
+        """The character offset where the sentence of token `lead` starts."""
+        text, start = self.text, self.tokens[lead].start
+        ends = [text.rfind(ch, 0, start) for ch in ".!?\n"]
+        return max(ends) + 1
 
     def _money_in_context(self, num: Number) -> Unit | None:
         """`выделить 20 трлн рублей. Из этой суммы ... порядка 5 трлн – отпускалось`: a scaled number with
@@ -1609,13 +1660,17 @@ class _Scanner:
         return None
 
     def _partitive_count(self, num: Number) -> Unit | None:
-        """`21 из 2860 депутатов`: a bare number before `из` + a count takes that count's noun."""
+        """`21 из 2860 депутатов`, `три из последних четырёх этапов`: a bare number before `из` + a count
+        takes that count's noun."""
         tokens, text = self.tokens, self.text
         j = num.end + 1
-        if j + 1 >= len(tokens) or tokens[j].low != "из" or not is_ascii_digit(tokens[j + 1].text[0]):
+        if j + 1 >= len(tokens) or tokens[j].low != "из":
             return None
-        whole = read_number(tokens, j + 1, text, qualified=False)
-        unit = _unit_after(tokens, whole, j + 1, text) if whole is not None else None
+        k = j + 2 if _adjective(tokens[j + 1]) and j + 2 < len(tokens) else j + 1  # `из последних четырёх`
+        if not (is_ascii_digit(tokens[k].text[0]) or tokens[k].low in NUMBER_WORDS):
+            return None
+        whole = read_number(tokens, k, text, qualified=False)
+        unit = _unit_after(tokens, whole, k, text) if whole is not None else None
         return Unit("count", unit.unit, num.end) if unit is not None and unit.kind == "count" else None
 
     def _contrasted_count(self, lead: int, first: int, num: Number) -> Unit | None:
@@ -1760,6 +1815,8 @@ class _Scanner:
             if scale is not None:  # `$2,1 и $1,7 млрд соответственно`: the scale written once, at the end
                 num = Number(scaled_sum(0.0, num.value, scale), num.end, True, num.is_digits, scale)
         unit = Unit("money", prefix, num.end) if prefix else _unit_after(tokens, num, i, text)
+        if unit is not None and unit.kind == "count" and unit.unit == _PIECES:
+            unit = self._pieces_named_before(lead, unit)
         if (
             unit is None
             and not prefix

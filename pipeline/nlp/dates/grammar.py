@@ -414,7 +414,7 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
     if j is not None and t.low_at(i - 1) in lex.by_not_after:
         j = None  # `по отношению к февралю прошлого года`: compared with that month, no bound
     if j is not None:
-        a, pivot = _open_atom(t, j, lex)
+        a, pivot = _new_year(t, i, j) or _open_atom(t, j, lex)
         era = a is not None and a.gran in ("decade", "century")
         # `относится к XII веку` belongs to it; `к концу X века` is by then
         if a is not None and not (era and t.low[i] in lex.by_preps and pivot is None):
@@ -423,6 +423,14 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
                 a.future = not a.past
             return Open("open_start", a, i, a.stop, pivot=pivot)
     return None
+
+
+def _new_year(t: Tokens, i: int, j: int) -> tuple[Atom, str] | None:
+    """`до Нового года`: until the current (or the story's) year ends, like `до конца года`; not `к Новому
+    году` nor `на Новый год` (the feast)."""
+    if t.low[i] != "до" or t.low_at(j) != "нового" or t.low_at(j + 1) != "года":
+        return None
+    return Atom("year", j, j + 2, relative=True, offset=0, implicit=True), "end"
 
 
 _PLURAL_YEAR_WORDS = frozenset({"годы", "годов", "годам", "годами", "годах", "гг"})
