@@ -92,9 +92,10 @@ _PREPOSITIONS = frozenset(
 _TIMES = "раз"  # `десять раз поднимались`: a count of occurrences; `в 2 раза` is a multiplier
 _TIMES_PREP = frozenset({"в", "во"})
 _PER = "за"  # `за один километр`
-_CLAUSE_OPENERS = frozenset({":", "(", ".", ";", "\n"})  # before a noun that opens its clause
+_CLAUSE_OPENERS = frozenset({":", "(", ".", ";"})  # before a noun that opens its clause
 _PIECES = "штука"  # `400 штук`: the noun it counts is named elsewhere
 _PIECES_REACH = 16  # tokens back to the noun `штук` counts (`продажи электромобилей ... достигли 2 млн штук`)
+_PIECES_CHARS = 300  # characters back to the start of the sentence of `штук`
 _PREP_QUALIFIERS = frozenset({"до", "от"})  # qualifiers that are mostly prepositions before a bare number
 _SERIES_KINDS = frozenset({"money", "quantity"})
 _SERIES_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
@@ -1100,14 +1101,14 @@ def _sign_before(tokens: list[Token], i: int, text: str, floor: int) -> tuple[fl
     return (1.0 if prev.text == "+" else -1.0), i - 1
 
 
+_DEGREE_SIGNS = frozenset("°˚")
+
+
 def _degree_after(tokens: list[Token], i: int) -> bool:
     """A degree sign right after the digits at token i: an em dash glued before them is a minus (`до —90° С`),
     as it is nowhere else (`— 5 человек`, `2010—2015`)."""
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     return after is not None and after.text[0] in _DEGREE_SIGNS and after.start == tokens[i].end
-
-
-_DEGREE_SIGNS = frozenset("°˚")
 
 
 def _times(value: float, factor: float) -> float:
@@ -1442,10 +1443,12 @@ class _Scanner:
         return pieces
 
     def _sentence_start(self, lead: int) -> int:
-        """The character offset where the sentence of token `lead` starts."""
-        text, start = self.text, self.tokens[lead].start
-        ends = [text.rfind(ch, 0, start) for ch in ".!?\n"]
-        return max(ends) + 1
+        """Where the sentence of token `lead` starts (`тыс.` ends none: see _SENTENCE_BREAK), at most
+        _PIECES_CHARS back."""
+        start = self.tokens[lead].start
+        floor = max(0, start - _PIECES_CHARS)
+        breaks = list(_SENTENCE_BREAK.finditer(self.text, floor, start))
+        return breaks[-1].end() if breaks else floor
 
     def _money_in_context(self, num: Number) -> Unit | None:
         """`выделить 20 трлн рублей. Из этой суммы ... порядка 5 трлн – отпускалось`: a scaled number with

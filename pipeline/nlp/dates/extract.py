@@ -94,12 +94,11 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             if e is not None and e.first < done:
                 continue
             if isinstance(e, Atom) and w in lex.ago_words and _more_before(t, e.first, lex):
-                dated = with_date(t, e, lex)  # `более года назад, в сентябре 2016-го`: the date told decides
-                # `более двух лет назад`: as `с лишним`
-                if dated is not e:
+                dated = with_date(t, e, lex)
+                if dated is not e:  # `более года назад, в сентябре 2016-го`: the date told decides
                     dated.first = e.first - 1
                     e = dated
-                else:
+                else:  # `более двух лет назад`: as `с лишним`
                     e = Open("open_start", e, e.first - 1, e.stop)
             else:
                 e = with_date(t, e, lex)
