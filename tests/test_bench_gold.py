@@ -166,6 +166,10 @@ PARTS = {
     "test146": (15, 1),
     "test147": (15, 0),
     "test148": (11, 0),
+    "test149": (9, 0),
+    "test150": (15, 0),
+    "test151": (10, 0),
+    "test152": (11, 1),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a

@@ -890,7 +890,7 @@ _ANIMATE_PLURAL = frozenset({"NOUN", "plur", "anim"})
 _ALL_WORDS = frozenset({"все", "всех", "всем", "всеми"})  # `все трое`: the whole group, no count
 _FROM_LOOKBACK = 3  # `с 5 до`, `в четыре раза – до`; not `1,2 млрд долларов, а на стройке будут заняты до`
 _CHANGE_LOOKBACK = 10  # `увеличила таможенные пошлины на древесину хвойных пород и круглый лес до 4 евро`
-_VERB_FORMS = frozenset({"VERB", "INFN"})
+_VERB_FORMS = frozenset({"VERB", "INFN", "GRND"})
 _WINDOW_BEFORE = 90  # characters the scanner sees before a number: the change word's lookback must fit
 
 
@@ -1148,8 +1148,8 @@ class _Scanner:
             elif "-" in tok.low:
                 end = self._word_range(i)
                 end = self._half(i) if end is None else end
-            elif len(tok.low) > 9 and tok.low.endswith(ADJECTIVE_ENDINGS):
-                end = self._compound(i)
+            elif len(tok.low) > 9 and (tok.low.endswith(ADJECTIVE_ENDINGS) or "метровк" in tok.low):
+                end = self._compound(i)  # `пятипроцентным`, `двухметрового`; the race `стометровке`
             elif tok.low.startswith("пол"):
                 end = self._half(i)
             else:

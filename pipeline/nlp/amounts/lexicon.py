@@ -135,14 +135,18 @@ _COMPOUND_STEMS = {norm(r[0]): float(r[1]) for r in _rows("compound_stems.tsv")}
 _COMPOUND_STEM_RE = "|".join(sorted(map(re.escape, _COMPOUND_STEMS), key=len, reverse=True))
 _COMPOUND = re.compile(f"({_COMPOUND_STEM_RE})(.+)")
 # where the prefilter must look: `пятипроцентный`, `двухметрового`
+_RACE_STEM = "сто"  # `стометровка`: the race, though `сто` opens no measure adjective (compound_stems.tsv)
 _COMPOUND_ANCHOR = trie_regex(
-    stem + rest for stem in _COMPOUND_STEMS for rest in ("процентн", *_MEASURE_STEMS)
+    [stem + rest for stem in _COMPOUND_STEMS for rest in ("процентн", *_MEASURE_STEMS)]
+    + [_RACE_STEM + "метровк"]
 )
 
 
 def compound_adjective(word: str) -> tuple[float, str, str] | None:
     """`пятипроцентным` -> (5, percent, %), `двухметрового` -> (2, quantity, m): a number stem glued to a
     percent or measure adjective; None for anything else (`двухэтажный`, `пятилетний`)."""
+    if word.startswith(_RACE_STEM) and _RACE_DISTANCE.fullmatch(word, len(_RACE_STEM)):
+        return 100.0, "quantity", "m"  # `на стометровке`
     m = _COMPOUND.fullmatch(word)
     if m is None:
         return None
@@ -162,9 +166,15 @@ GLUED_UNITS: dict[str, str] = {
 
 
 def measure_adjective_unit(word: str) -> str | None:
-    """The unit of an adjectival measure word (`метровая` -> 'm'), or None (`метровке`, `летний`)."""
+    """The unit of an adjectival measure word (`метровая` -> 'm') or of a race distance (`метровке` in
+    `500-метровке`, `стометровке`: every gold that met one), or None (`летний`)."""
     m = _MEASURE_ADJ.fullmatch(word)
-    return _MEASURE_STEMS[m.group(1)] if m else None
+    if m is not None:
+        return _MEASURE_STEMS[m.group(1)]
+    return "m" if _RACE_DISTANCE.fullmatch(word) else None
+
+
+_RACE_DISTANCE = re.compile("метровк(?:а|и|е|у|ой|ою)")
 
 
 NUMBER_WORDS: dict[str, tuple[float, str]] = {}

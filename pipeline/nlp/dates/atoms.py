@@ -169,12 +169,17 @@ def month_adjective(t: Tokens, i: int, lex: Lexicon) -> Atom | None:
     return Atom("month", i, i + 1, month=m, year=_year_of_phrase(t, i + 1, lex))
 
 
+_GENITIVE_YEAR = frozenset({"года", "г"})  # `переворота 2014 года`, `переворота 2014 г.`
 _PHRASE_YEAR_REACH = 4  # words between a month adjective and `в 2015 году` of its noun phrase
 
 
 def _year_of_phrase(t: Tokens, j: int, lex: Lexicon) -> int | None:
-    """`ноябрьских терактов в Париже в 2015 году`: the year told in the noun phrase of a month adjective."""
+    """`ноябрьских терактов в Париже в 2015 году`, `февральского переворота 2014 года`: the year told in the
+    noun phrase of a month adjective (a genitive year right after its words, or `в` + a year)."""
     for k in range(j, min(j + _PHRASE_YEAR_REACH + 1, len(t) - 1)):
+        if k > j and t.kind[k] == NUM:
+            found = year_at(t, k, lex)
+            return found[1] if found is not None and t.low_at(found[0] - 1) in _GENITIVE_YEAR else None
         if t.kind[k] != WORD:
             return None
         if t.low[k] in ("в", "во") and t.kind[k + 1] == NUM:

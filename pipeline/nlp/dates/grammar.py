@@ -390,7 +390,7 @@ def _open_atom(t: Tokens, j: int, lex: Lexicon) -> tuple[Atom | None, str | None
 
 
 def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
-    j = _match_seq(t, i, lex.open_end_preps)
+    j = _match_seq(t, i, lex.open_end_preps) if t.low_at(i - 1) not in lex.since_not_after else None
     if j is not None:
         r = dash_range(t, j, lex, None) if t.kind[j : j + 1] == [NUM] else None
         if r is None and t.low_at(j) in lex.season_nouns:  # `начиная с сезона-1995/96`
@@ -413,6 +413,9 @@ def open_interval(t: Tokens, i: int, lex: Lexicon) -> Open | None:
     j = _match_seq(t, i, lex.open_start_preps)
     if j is not None and t.low_at(i - 1) in lex.by_not_after:
         j = None  # `по отношению к февралю прошлого года`: compared with that month, no bound
+    month = j is not None and t.kind[j : j + 1] == [WORD] and t.low[j] in lex.months
+    if month and dash_range(t, j, lex, None):
+        return None  # `на 63,8% к январю — апрелю 2014 года`: the months compared with, one range
     if j is not None:
         a, pivot = _new_year(t, i, j) or _open_atom(t, j, lex)
         era = a is not None and a.gran in ("decade", "century")

@@ -90,6 +90,7 @@ class Lexicon:
     open_start_preps: tuple[tuple[str, ...], ...]
     by_preps: frozenset[str]
     by_not_after: frozenset[str]  # `по отношению к февралю`: a comparison, no bound
+    since_not_after: frozenset[str]  # `по сравнению с сегодняшним положением`: a comparison, no bound
     range_heads: tuple[tuple[str, ...], ...]
     range_joins: frozenset[str]
     between_heads: frozenset[str]
@@ -251,6 +252,7 @@ def lexicon() -> Lexicon:
         open_start_preps=_seqs(raw["open_start_preps"]),
         by_preps=_set(raw, "by_preps"),
         by_not_after=_set(raw, "by_not_after"),
+        since_not_after=_set(raw, "since_not_after"),
         range_heads=_seqs(raw["range_heads"]),
         range_joins=_set(raw, "range_joins"),
         between_heads=_set(raw, "between_heads"),

@@ -278,16 +278,28 @@ def _nowadays(t: Tokens, i: int, lex: Lexicon) -> bool:
     is the day, unless the verb states a state (`Сегодня мы можем констатировать`). A past or future verb
     (`сегодня заявил`, `сегодня будет`), a time of day (`сегодня утром`) or no finite verb at all keep it a
     date. A quotation is a clause of its own: the verb of saying after it does not date it."""
-    if t.low_at(i + 1) in lex.day_parts:
-        return False
-    ends = _CLAUSE_ENDS | _QUOTES
-    own = _clause_tenses(t, i, _COMMA_CLAUSE_ENDS | _QUOTES)
-    if any(x.startswith("Pres1:") for x in own) and all(_states(x, lex) for x in own):
-        return True  # `Сегодня мы можем свидетельствовать, что экономика вошла`: what follows is the content
-    tenses = _clause_tenses(t, i, ends)
-    lo, hi = _clause(t, i, ends)
-    tenses += [f"Pres:{t.low[k]}" for k in range(lo, hi) if t.low[k] in lex.present_predicatives]
+    if t.low_at(i + 1) in lex.day_parts or _clock_after(t, i + 1):
+        return False  # `сегодня утром`, `сегодня в 19:55`: a time of that day
+    # the comma-bounded clause of `сегодня` decides when it has a verb: `Он рассказал, что сегодня система
+    # включает 30 ракет`, `Сегодня можно констатировать, что ситуация изменилась`
+    own = _tenses_and_predicatives(t, i, _COMMA_CLAUSE_ENDS | _QUOTES, lex)
+    if own:
+        return all(_states(x, lex) for x in own)
+    tenses = _tenses_and_predicatives(t, i, _CLAUSE_ENDS | _QUOTES, lex)
     return bool(tenses) and all(_states(x, lex) for x in tenses)
+
+
+def _clock_after(t: Tokens, j: int) -> bool:
+    """`в 19:55` (or `в 19.55`) starts at token j."""
+    return t.low_at(j) == "в" and t.kind[j + 1 : j + 2] == [NUM] and t.low_at(j + 2) in (":", ".")
+
+
+def _tenses_and_predicatives(t: Tokens, i: int, ends: frozenset[str], lex: Lexicon) -> list[str]:
+    """The tenses of the clause around token i (see _clause_tenses), a present predicative (`можно`) as
+    `Pres:можно`."""
+    lo, hi = _clause(t, i, ends)
+    predicatives = [f"Pres:{t.low[k]}" for k in range(lo, hi) if t.low[k] in lex.present_predicatives]
+    return _tenses(t, i, lo, hi) + predicatives
 
 
 def _states(tense: str, lex: Lexicon) -> bool:

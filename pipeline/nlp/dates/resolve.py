@@ -175,7 +175,9 @@ def _atom_span(a: Atom, pub: date | None, ctx: Context | None = None) -> iv.Inte
         except (ValueError, OverflowError):  # a publication date at the edge of the calendar
             return None
     if a.gran == "decade":
-        if a.rel_century is not None and pub is not None:  # `90-х годов прошлого века`
+        if a.rel_century is not None:  # `90-х годов прошлого века`: which century needs the publication date
+            if pub is None:
+                return None
             n = iv.century_of(pub.year) + a.rel_century
             return iv.decade(100 * (n - 1) + (a.part or 0) % 100)
         return _half(iv.decade(a.part or 0), a.half_of)
