@@ -170,6 +170,10 @@ PARTS = {
     "test150": (15, 0),
     "test151": (10, 0),
     "test152": (11, 1),
+    "test153": (12, 2),
+    "test154": (14, 2),
+    "test155": (10, 0),
+    "test156": (10, 1),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a

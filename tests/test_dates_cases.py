@@ -1182,6 +1182,21 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
         None,
         [M("январю — апрелю 2014-го года", "range", "2014-01-01", "2014-04-30", "month")],
     ),
+    # a two-digit year after a year's dash ends a range in its century
+    (
+        "Постановления принимали в 1992—93 годах.",
+        None,
+        [M("1992—93 годах", "range", "1992-01-01", "1993-12-31", "year")],
+    ),
+    # the months of the current year told without a publication date set the compared period's months
+    (
+        "За пять месяцев этого года экспорт вырос по сравнению с тем же периодом 2016 года.",
+        None,
+        [
+            M("пять месяцев этого года", "range", None, None, "month", False),
+            M("тем же периодом 2016 года", "range", "2016-01-01", "2016-05-31", "month"),
+        ],
+    ),
     # `прошлого века` needs the publication date
     ("В 70-х годах прошлого века.", None, [U("70-х годах прошлого века", "decade", "decade")]),
     # plural weekday adjectives date their events too; `до Нового года` is `до конца года`

@@ -16,7 +16,7 @@ from pipeline.nlp.dates.atoms import ordinal
 from pipeline.nlp.dates.eras import century_number
 from pipeline.nlp.dates.lexicon import Lexicon
 from pipeline.nlp.dates.tokens import DMY, NUM, WORD, YMD, Tokens, after_aside, phrase_at, suffix
-from pipeline.nlp.dates.years import attach_year, bare_year_ok, year_number
+from pipeline.nlp.dates.years import attach_year, bare_year_ok, year_number, year_word
 from pipeline.nlp.morph_vocab import morph_vocab
 
 _PARSERS = {
@@ -193,7 +193,7 @@ def _range_from(
         tail_pivot = lex.period_modifiers.get(t.low_at(k + 1))
         # `в конце 2019 – начале 2020 года`: a locative modifier, all of the unit (as outside ranges)
         skip = tail_pivot is not None or t.low_at(k + 1) in lex.locative_modifiers
-        tail = atom(t, k + 2 if skip else k + 1, lex)
+        tail = atom(t, k + 2 if skip else k + 1, lex) or _short_tail_year(t, head, k + 1, lex)
         if tail is None or not _compatible(head, tail):
             continue
         if head.gran == "century" and head.part is not None and head.part >= (tail.part or 0):
@@ -208,6 +208,15 @@ def _range_from(
             locative = lex.locative_modifiers.get(t.low_at(k + 1))
             best = Range(head, tail, first, tail.stop, head_pivot, tail_pivot, locative)
     return best
+
+
+def _short_tail_year(t: Tokens, head: Atom, k: int, lex: Lexicon) -> Atom | None:
+    """`в 1992—93 годах`: two digits and a year word after a year's dash end a range in the head's century."""
+    if head.gran != "year" or head.year is None or t.kind[k : k + 1] != [NUM] or len(t.raw[k]) != 2:
+        return None
+    stop = year_word(t, k + 1, lex)
+    year = head.year // 100 * 100 + int(t.raw[k])
+    return Atom("year", k, stop, year=year) if stop is not None and year > head.year else None
 
 
 def _match_seq(t: Tokens, i: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:

@@ -41,7 +41,7 @@ def same_periods(text: str, found: list[DateMention], lex: Lexicon, extract: Ext
         head = heads.search(text, max(0, m.start - 40), m.start)
         told = out[-1] if out else None
         if head and told and m.granularity == "year" and m.date_start:
-            told = _placed(told, m.date_start.year, extract)
+            told = _placed(text, told, m.date_start.year, extract)
         if head and told and m.granularity == "year" and m.date_start and _fits(told, m, text):
             ds, de = _in_year(told.date_start, m.date_start.year), _in_year(told.date_end, m.date_start.year)
             kind = m.kind if m.kind == "relative" else told.kind
@@ -51,15 +51,20 @@ def same_periods(text: str, found: list[DateMention], lex: Lexicon, extract: Ext
     return out
 
 
-def _placed(told: DateMention, year: int, extract: Extract) -> DateMention:
-    """An unresolved year-less month, quarter or half read again as told in `year` (its last day as the
-    publication date: the period is then that year's); any other mention as it is."""
+def _placed(text: str, told: DateMention, year: int, extract: Extract) -> DateMention:
+    """An unresolved year-less month, quarter or half (or months of the current year: `за пять месяцев этого
+    года`) read again as told in `year`, with the words just before it (its last day as the publication
+    date: the period is then that year's); any other mention as it is."""
     if told.date_start is not None or told.granularity not in _CALENDAR_GRANS or told.kind == "relative":
         return told  # `для этого месяца`: which month is not told
-    again = extract(told.text, date(year, 12, 31))
+    start = max(0, told.start - _LEAD_CHARS)
+    again = [a for a in extract(text[start : told.end], date(year, 12, 31)) if a.end + start == told.end]
     if len(again) != 1 or again[0].granularity != told.granularity or again[0].date_start is None:
         return told
     return replace(told, date_start=again[0].date_start, date_end=again[0].date_end)
+
+
+_LEAD_CHARS = 16  # the words before a period that make it one (`За пять месяцев`, `по итогам`)
 
 
 def _fits(told: DateMention, m: DateMention, text: str) -> bool:
