@@ -1197,6 +1197,14 @@ CASES: list[tuple[str, date | None, list[tuple]]] = [
             M("тем же периодом 2016 года", "range", "2016-01-01", "2016-05-31", "month"),
         ],
     ),
+    (
+        "После мартовского референдума 2014 г. Крым вошёл.",
+        None,
+        [
+            M("мартовского", "month", "2014-03-01", "2014-03-31", "month"),
+            M("2014 г.", "year", "2014-01-01", "2014-12-31", "year"),
+        ],
+    ),
     # `прошлого века` needs the publication date
     ("В 70-х годах прошлого века.", None, [U("70-х годах прошлого века", "decade", "decade")]),
     # plural weekday adjectives date their events too; `до Нового года` is `до конца года`

@@ -38,6 +38,7 @@ from pipeline.nlp.amounts.lexicon import (
     POST_QUALIFIERS,
     PREFIX_SYMBOLS,
     QUALIFIERS_REV,
+    RACE_NOUN_PART,
     SCALE_WORD_FORMS,
     SCALES,
     SPEECH_VERBS,
@@ -1148,7 +1149,7 @@ class _Scanner:
             elif "-" in tok.low:
                 end = self._word_range(i)
                 end = self._half(i) if end is None else end
-            elif len(tok.low) > 9 and (tok.low.endswith(ADJECTIVE_ENDINGS) or "метровк" in tok.low):
+            elif len(tok.low) > 9 and (tok.low.endswith(ADJECTIVE_ENDINGS) or RACE_NOUN_PART in tok.low):
                 end = self._compound(i)  # `пятипроцентным`, `двухметрового`; the race `стометровке`
             elif tok.low.startswith("пол"):
                 end = self._half(i)

@@ -134,11 +134,13 @@ _MEASURE_ADJ = re.compile(
 _COMPOUND_STEMS = {norm(r[0]): float(r[1]) for r in _rows("compound_stems.tsv")}
 _COMPOUND_STEM_RE = "|".join(sorted(map(re.escape, _COMPOUND_STEMS), key=len, reverse=True))
 _COMPOUND = re.compile(f"({_COMPOUND_STEM_RE})(.+)")
-# where the prefilter must look: `пятипроцентный`, `двухметрового`
+RACE_NOUN_PART = "метровк"  # `500-метровке`, `стометровку`: the race, a noun
+_RACE_DISTANCE = re.compile(RACE_NOUN_PART + "(?:а|и|е|у|ой|ою)")
 _RACE_STEM = "сто"  # `стометровка`: the race, though `сто` opens no measure adjective (compound_stems.tsv)
+# where the prefilter must look: `пятипроцентный`, `двухметрового`
 _COMPOUND_ANCHOR = trie_regex(
     [stem + rest for stem in _COMPOUND_STEMS for rest in ("процентн", *_MEASURE_STEMS)]
-    + [_RACE_STEM + "метровк"]
+    + [_RACE_STEM + RACE_NOUN_PART]
 )
 
 
@@ -172,9 +174,6 @@ def measure_adjective_unit(word: str) -> str | None:
     if m is not None:
         return _MEASURE_STEMS[m.group(1)]
     return "m" if _RACE_DISTANCE.fullmatch(word) else None
-
-
-_RACE_DISTANCE = re.compile("метровк(?:а|и|е|у|ой|ою)")
 
 
 NUMBER_WORDS: dict[str, tuple[float, str]] = {}

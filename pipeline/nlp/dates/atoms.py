@@ -179,7 +179,7 @@ def _year_of_phrase(t: Tokens, j: int, lex: Lexicon) -> int | None:
     for k in range(j, min(j + _PHRASE_YEAR_REACH + 1, len(t) - 1)):
         if k > j and t.kind[k] == NUM:
             found = year_at(t, k, lex)
-            return found[1] if found is not None and t.low_at(found[0] - 1) in _GENITIVE_YEAR else None
+            return found[1] if found is not None and t.low_at(k + 1) in _GENITIVE_YEAR else None
         if t.kind[k] != WORD:
             return None
         if t.low[k] in ("в", "во") and t.kind[k + 1] == NUM:
