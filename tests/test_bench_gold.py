@@ -174,6 +174,10 @@ PARTS = {
     "test154": (14, 2),
     "test155": (10, 0),
     "test156": (10, 1),
+    "test157": (7, 2),
+    "test158": (11, 2),
+    "test159": (9, 2),
+    "test160": (15, 0),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a

@@ -94,6 +94,7 @@ _TIMES = "раз"  # `десять раз поднимались`: a count of oc
 _TIMES_PREP = frozenset({"в", "во"})
 _PER = "за"  # `за один километр`
 _CLAUSE_OPENERS = frozenset({":", "(", ".", ";"})  # before a noun that opens its clause
+_WINS = "победа"  # `турнир до четырёх побед` (two golds of two)
 _PIECES = "штука"  # `400 штук`: the noun it counts is named elsewhere
 _PIECES_REACH = 16  # tokens back to the noun `штук` counts (`продажи электромобилей ... достигли 2 млн штук`)
 _PIECES_CHARS = 300  # characters back to the start of the sentence of `штук`
@@ -634,12 +635,16 @@ def _one_not_counted(tokens: list[Token], lead: int, end: int) -> bool:
         return True
     if before in _NOT_ONE_BEFORE or (before in _TOGETHER_PREPS and after[:1] in (["с"], ["со"])):
         return True
+    if before in _TOGETHER_PREPS and first_parse(noun.low)[0] in _SINGLE_EVENTS:
+        return True  # `рекорд по числу медалей на одном турнире`: within a single one, no count
     relative = after[1:2] if after[:1] == [","] else []
     if len(after) == 3 and relative and "PREP" in first_parse(after[1])[1]:
         relative = after[2:]
     return bool(relative) and relative[0].startswith("котор")
 
 
+# `на одном турнире`, `в одном сезоне`, `в одном матче`: a record within a single event (six golds of seven)
+_SINGLE_EVENTS = frozenset({"турнир", "чемпионат", "сезон", "матч"})
 _OTHER_LOOKAHEAD = 12  # tokens after `один X` in which `другой` pairs with it
 # forms, not lemmas: `другом` by its likeliest parse is `друг` (a friend)
 _OTHER_FORMS = frozenset(lexeme_forms("другой"))
@@ -1848,6 +1853,8 @@ class _Scanner:
                 or self._scaled_echo(lead, num)
                 or self._change_end(lead, num)
             )
+        if qual == "lte" and tokens[first].low == "до" and unit is not None and unit.unit == _WINS:
+            qual, first = "exact", lead  # `Матч длился до шести побед`: the format, the wins it takes
         if numbered and not num.scaled and (unit is None or unit.kind not in _LABEL_PROOF_KINDS):
             # `статья 50`, `дом 12`; a measure, money, a percentage or a scale word make it an amount:
             # `калибром 122 мм`, `участок 5 га`, `вложила в проект 12 млрд рублей`
