@@ -178,6 +178,10 @@ PARTS = {
     "test158": (11, 2),
     "test159": (9, 2),
     "test160": (15, 0),
+    "test161": (9, 1),
+    "test162": (12, 0),
+    "test163": (12, 1),
+    "test164": (15, 3),
 }
 BENCH_GOLDS = [Path(__file__).parent / "data" / f"bench_gold_{part}.jsonl" for part in PARTS]
 # part -> articles: excerpts of the FactRuEval dev texts (../shared/data/factru_dev.jsonl), none with a
