@@ -1401,8 +1401,8 @@ class _Scanner:
             return None  # the cheap test first
         if not tokens[k].text.islower() or len(tokens[k].text) < 3:
             return None  # `США — десять`, `куб. м — 158,6`
-        lemma, grammemes = first_parse(tokens[k].low)
-        if not grammemes >= _NOUN_PLURAL_GENITIVE or lemma in COUNT_STOPLIST:
+        lemma = plural_count_lemma(tokens[k].low)
+        if lemma is None:
             return None
         while k > 0 and _adjective(tokens[k - 1]):
             k -= 1
@@ -1439,12 +1439,16 @@ class _Scanner:
         before = next((a for a in reversed(self.out) if a.start >= sentence), None)
         if before is not None and before.kind == "count" and before.unit != _PIECES:
             return Unit("count", before.unit, pieces.end)
-        for k in range(lead - 1, max(sentence, lead - _PIECES_REACH) - 1, -1):
-            tok = tokens[k]
-            if tok.start < sentence or not tok.text[0].isalpha():
-                continue
-            lemma, grammemes = first_parse(tok.low)
-            if grammemes >= _NOUN_PLURAL_GENITIVE and lemma not in COUNT_STOPLIST:
+        for k in range(lead - 1, max(0, lead - _PIECES_REACH) - 1, -1):
+            if tokens[k].start < sentence:
+                break
+            word = tokens[k].text  # lower case: not `США`, nor the unit `м`
+            lemma = (
+                plural_count_lemma(tokens[k].low)
+                if word.isalpha() and word.islower() and len(word) > 2
+                else None
+            )
+            if lemma is not None:
                 return Unit("count", lemma, pieces.end)
         return pieces
 
