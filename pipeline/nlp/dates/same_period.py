@@ -41,14 +41,20 @@ def same_periods(text: str, found: list[DateMention], lex: Lexicon, extract: Ext
         head = heads.search(text, max(0, m.start - 40), m.start)
         told = out[-1] if out else None
         if head and told and m.granularity == "year" and m.date_start:
-            told = _placed(text, told, m.date_start.year, extract)
-        if head and told and m.granularity == "year" and m.date_start and _fits(told, m, text):
-            ds, de = _in_year(told.date_start, m.date_start.year), _in_year(told.date_end, m.date_start.year)
-            kind = m.kind if m.kind == "relative" else told.kind
-            m = replace(m, start=head.start(), text=text[head.start() : m.end], kind=kind, date_start=ds,
-                        date_end=de, granularity=told.granularity)  # fmt: skip
+            year = m.date_start.year
+            told = _placed(text, told, year, extract)
+            if _fits(told, m, text):
+                m = _narrowed(text, m, told, year, head.start())
         out.append(m)
     return out
+
+
+def _narrowed(text: str, m: DateMention, told: DateMention, year: int, start: int) -> DateMention:
+    """The year mention m (from `аналогичный период` at `start`) as the told period in that year."""
+    ds, de = _in_year(told.date_start, year), _in_year(told.date_end, year)
+    kind = m.kind if m.kind == "relative" else told.kind
+    return replace(m, start=start, text=text[start : m.end], kind=kind, date_start=ds, date_end=de,
+                   granularity=told.granularity)  # fmt: skip
 
 
 def _placed(text: str, told: DateMention, year: int, extract: Extract) -> DateMention:
