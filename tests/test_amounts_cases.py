@@ -408,10 +408,18 @@ CASES: list[tuple[str, list[tuple]]] = [
         "«В дома вернулись 1,12 млн человек. Только в 2017 году — 660 тыс.», — сказал он.",
         [ex("1,12 млн человек", C, 1.12e6, "человек"), ex("660 тыс.", C, 660e3, "человек")],
     ),
+    (
+        "Если ребёнок обходится в 10 тыс. рублей, то почему платят только 3 тыс.?",
+        [ex("10 тыс. рублей", M, 10e3, "RUB"), ex("3 тыс.", M, 3e3, "RUB")],
+    ),
     # a dash standing for the verb after a plural genitive noun: that noun is counted
     (
         "Для сравнения: католических детсадов — 100, протестантских — 83.",
         [ex("100", C, 100, "детсад"), ex("83", C, 83, "детсад")],
+    ),
+    (  # after `у` the genitive is whose, not what: the count told before goes on
+        "У лейбористов было 232 места, у националистов — 56.",
+        [ex("232 места", C, 232, "место"), ex("56", C, 56, "место")],
     ),
     # `N из (adjective) M X`: both count X; an adverb `уже` inside the counted phrase
     (
